@@ -1,0 +1,55 @@
+# Onsite: `make run` to see it working, `make test` to run every test. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+STAMP := .make
+
+.PHONY: run test bench lint format messages setup system clean-demo
+
+run: setup
+	@test -f .env || printf 'DEBUG=true\n' > .env
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	@echo "Onsite: http://127.0.0.1:8000/  (a Celery worker with beat runs beside it; Ctrl-C stops both)"
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(BIN)/celery -A onsite worker --beat --loglevel=warning --concurrency=2 & \
+	  $(MANAGE) runserver 127.0.0.1:8000
+
+test: setup
+	scripts/ensure-services
+	set -a; source scripts/test.env; set +a; $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: setup
+	scripts/ensure-services
+	set -a; source scripts/test.env; set +a; $(BIN)/pytest tests/benchmarks -o python_files='bench_*.py' -s -q
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: setup
+	$(MANAGE) makemessages -l zh_Hans --no-obsolete --ignore=node_modules --ignore=.venv
+	$(MANAGE) compilemessages -l zh_Hans --ignore=node_modules --ignore=.venv
+
+setup: $(STAMP)/system $(STAMP)/venv $(STAMP)/npm
+
+# System packages: WeasyPrint's pango and harfbuzz, a CJK font, Chromium and poppler for tests.
+$(STAMP)/system: scripts/ensure-system
+	scripts/ensure-system
+	@mkdir -p $(STAMP) && touch $@
+
+$(STAMP)/venv: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@mkdir -p $(STAMP) && touch $@
+
+$(STAMP)/npm: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@mkdir -p $(STAMP) && touch $@

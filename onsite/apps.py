@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
+
+
+class OnsiteConfig(AppConfig):
+    name = "onsite"
+    verbose_name = _("Onsite")
+    default_auto_field = "django.db.models.BigAutoField"
+
+
+class OnsiteAdminConfig(admin_apps.AdminConfig):
+    default = False
+    default_site = "onsite.admin_site.OnsiteAdminSite"

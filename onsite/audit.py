@@ -1,0 +1,74 @@
+"""The change history shown on a record: who, when, what changed from what to what, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+KINDS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    when: object
+    who: str
+    kind: str
+    reason: str
+    changes: tuple[Change, ...]
+
+
+def history_entries(record: models.Model, *, hidden: dict | None = None, limit: int = 50):
+    """Newest first. `hidden` maps field names to a function that masks their values for a
+    reader who may not see them (an ID number for anyone but HR)."""
+    hidden = hidden or {}
+    versions = list(
+        record.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+    )
+    model = type(record)
+    entries = []
+    for newer, older in zip(versions, [*versions[1:], None], strict=False):
+        if len(entries) == limit:
+            break
+        changes = []
+        if older is not None and newer.history_type == "~":
+            for change in newer.diff_against(older).changes:
+                field = model._meta.get_field(change.field)
+                changes.append(
+                    Change(
+                        field=str(field.verbose_name),
+                        old=_show(change.old, field, hidden),
+                        new=_show(change.new, field, hidden),
+                    )
+                )
+        entries.append(
+            Entry(
+                when=newer.history_date,
+                who=str(newer.history_user or _("system")),
+                kind=str(KINDS.get(newer.history_type, newer.history_type)),
+                reason=newer.history_change_reason or "",
+                changes=tuple(changes),
+            )
+        )
+    return entries
+
+
+def _show(value, field, hidden) -> str:
+    if value in (None, ""):
+        return "—"
+    if field.name in hidden:
+        return hidden[field.name](str(value))
+    if field.is_relation:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related else f"#{value}"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)

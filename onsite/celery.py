@@ -1,0 +1,19 @@
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onsite.settings")
+
+app = Celery("onsite")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+# The one place where periodic jobs are declared; beat reads nothing else.
+app.conf.beat_schedule = {
+    # Every 10 minutes: e-mail notifications whose own task was lost (broker down at commit time).
+    "notifications-email-sweep": {
+        "task": "onsite.tasks.notifications_email_sweep",
+        "schedule": crontab(minute="*/10"),
+    },
+}

@@ -1,0 +1,107 @@
+"""What each role's dashboard shows. Each section costs a fixed number of queries, whatever the
+number of staff (pinned in tests/onsite/test_dashboard.py)."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from onsite.access import Access
+from onsite.models import RoleGrant
+from onsite.roles import Role
+from staffing.models import Assignment, Site, Staff, StaffStatus
+
+
+def hr_section(access: Access) -> dict:
+    staff = Staff.objects.filter(company_id__in=access.hr_companies)
+    counts = dict(staff.values_list("status").annotate(n=Count("pk")).order_by())
+    today = timezone.localdate()
+    return {
+        "status_counts": [
+            {"status": status, "label": status.label, "count": counts.get(status, 0)}
+            for status in StaffStatus
+        ],
+        "total": sum(counts.values()),
+        "on_site_today": Assignment.objects.active_on(today)
+        .filter(staff__company_id__in=access.hr_companies)
+        .values("staff")
+        .distinct()
+        .count(),
+        "recent_changes": Staff.history.filter(company_id__in=access.hr_companies)
+        .select_related("history_user")
+        .order_by("-history_date")[:8],
+    }
+
+
+def _sites_with_headcount(site_ids, *, staff_of: Q | None = None):
+    """Sites with the number of people placed there today, counting only `staff_of` when given
+    (a Q over `assignments__staff__…`)."""
+    today = timezone.localdate()
+    active = Q(assignments__start__lte=today) & (
+        Q(assignments__end__isnull=True) | Q(assignments__end__gte=today)
+    )
+    if staff_of is not None:
+        active &= staff_of
+    return (
+        Site.objects.filter(pk__in=site_ids)
+        .select_related("client")
+        .annotate(on_site=Count("assignments__staff", filter=active, distinct=True))
+        .order_by("code")
+    )
+
+
+def supervisor_section(access: Access) -> dict:
+    return {"sites": _sites_with_headcount(access.supervised_sites)}
+
+
+def staff_section(access: Access) -> dict:
+    return {
+        "assignments": Assignment.objects.active_today()
+        .filter(staff_id=access.staff_id)
+        .select_related("site", "site__client", "position", "contract")
+    }
+
+
+def _company_sites(company_ids, departments=frozenset()):
+    staff_of = Q(assignments__staff__company_id__in=company_ids) | Q(
+        assignments__staff__department_id__in=departments
+    )
+    sites = Site.objects.filter(
+        Q(contracts__company_id__in=company_ids)
+        | Q(assignments__staff__department_id__in=departments)
+    ).values("pk")
+    return _sites_with_headcount(sites, staff_of=staff_of)
+
+
+def manager_section(access: Access) -> dict:
+    return {"sites": _company_sites(access.manager_companies, access.manager_departments)}
+
+
+def finance_section(access: Access) -> dict:
+    return {"sites": _company_sites(access.finance_companies)}
+
+
+def client_section(access: Access) -> dict:
+    supervisors = RoleGrant.objects.filter(role=Role.SUPERVISOR).select_related("user")
+    return {
+        "sites": _sites_with_headcount(access.client_sites).prefetch_related(
+            Prefetch("role_grants", queryset=supervisors, to_attr="supervisor_grants")
+        )
+    }
+
+
+SECTIONS = {
+    Role.HR_ADMIN: ("dashboard/_hr.html", hr_section),
+    Role.SUPERVISOR: ("dashboard/_supervisor.html", supervisor_section),
+    Role.STAFF: ("dashboard/_staff.html", staff_section),
+    Role.MANAGER: ("dashboard/_manager.html", manager_section),
+    Role.FINANCE: ("dashboard/_finance.html", finance_section),
+    Role.CLIENT_CONTACT: ("dashboard/_client.html", client_section),
+}
+
+
+def sections_for(access: Access) -> list[dict]:
+    return [
+        {"role": role, "template": SECTIONS[role][0], **SECTIONS[role][1](access)}
+        for role in access.roles
+    ]

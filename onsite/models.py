@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from onsite.roles import COMPANY_ROLES, GRANTABLE_ROLES, SITE_ROLES, Role
+
+
+class RoleGrant(models.Model):
+    """One role of one user, over a company (HR, manager, finance) or a site (supervisor,
+    client contact). A manager grant may narrow the company to one department."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="role_grants",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=[(r.value, r.label) for r in GRANTABLE_ROLES]
+    )
+    company = models.ForeignKey(
+        "staffing.Company",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_grants",
+        verbose_name=_("company"),
+    )
+    department = models.ForeignKey(
+        "staffing.Department",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_grants",
+        verbose_name=_("department"),
+    )
+    site = models.ForeignKey(
+        "staffing.Site",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_grants",
+        verbose_name=_("site"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("role grant")
+        verbose_name_plural = _("role grants")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(role__in=COMPANY_ROLES, company__isnull=False, site__isnull=True)
+                    | Q(role__in=SITE_ROLES, site__isnull=False, company__isnull=True)
+                ),
+                name="rolegrant_company_or_site_by_role",
+            ),
+            models.CheckConstraint(
+                condition=Q(department__isnull=True) | Q(role=Role.MANAGER),
+                name="rolegrant_department_only_for_managers",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "company"],
+                condition=Q(site__isnull=True, department__isnull=True),
+                name="rolegrant_unique_per_company",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "department"],
+                condition=Q(department__isnull=False),
+                name="rolegrant_unique_per_department",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "site"],
+                condition=Q(site__isnull=False),
+                name="rolegrant_unique_per_site",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.site or self.department or self.company}"
+
+
+class NotificationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> NotificationQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(recipient=user)
+
+    def unread(self) -> NotificationQuerySet:
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """An inbox entry (SPEC §13); e-mailed once by a Celery task when the recipient has an
+    address."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            # The inbox page and the unread badge on every page.
+            models.Index(fields=["recipient", "-created_at"], name="notification_inbox"),
+            models.Index(
+                fields=["recipient"],
+                condition=Q(read_at__isnull=True),
+                name="notification_unread",
+            ),
+            # The e-mail sweep job: notifications not yet e-mailed, oldest first.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(emailed_at__isnull=True),
+                name="notification_email_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,61 @@
+from django.contrib import admin
+
+from onsite.admin import ScopedAdmin
+from staffing.models import (
+    Assignment,
+    Client,
+    Company,
+    Contract,
+    Department,
+    Position,
+    Site,
+    Staff,
+)
+
+
+@admin.register(Company)
+class CompanyAdmin(ScopedAdmin):
+    company_field = "pk"
+    search_fields = ["name"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(ScopedAdmin):
+    list_display = ["name", "company"]
+
+
+@admin.register(Client)
+class ClientAdmin(ScopedAdmin):
+    # Clients are shared between companies: an HR admin sees those its contracts name.
+    company_field = "contracts__company"
+    search_fields = ["name"]
+
+
+@admin.register(Site)
+class SiteAdmin(ScopedAdmin):
+    company_field = "contracts__company"
+    list_display = ["code", "name", "client", "schedule"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Contract)
+class ContractAdmin(ScopedAdmin):
+    list_display = ["code", "company", "client", "start", "end", "headcount"]
+
+
+@admin.register(Position)
+class PositionAdmin(ScopedAdmin):
+    list_display = ["title", "company"]
+
+
+@admin.register(Staff)
+class StaffAdmin(ScopedAdmin):
+    list_display = ["staff_no", "name", "company", "status"]
+    list_filter = ["status"]
+    search_fields = ["staff_no", "name"]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(ScopedAdmin):
+    company_field = "staff__company"
+    list_display = ["staff", "site", "contract", "start", "end", "backup"]

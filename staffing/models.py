@@ -1,0 +1,331 @@
+"""Organisation and people (SPEC §2): who is placed at which site under which contract."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from onsite.access import access_for
+
+
+class Company(models.Model):
+    """A dispatch company (外包公司), the employer of the staff it places."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("dispatch company")
+        verbose_name_plural = _("dispatch companies")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Department(models.Model):
+    company = models.ForeignKey(
+        Company, on_delete=models.PROTECT, related_name="departments", verbose_name=_("company")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["company", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "name"], name="department_name_per_company")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Client(models.Model):
+    """A client organisation (客户单位) that hosts staff at its sites."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("client")
+        verbose_name_plural = _("clients")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SiteQuerySet(models.QuerySet):
+    def visible_to(self, user) -> SiteQuerySet:
+        access = access_for(user)
+        if access.is_superuser:
+            return self.all()
+        companies = access.hr_companies | access.manager_companies | access.finance_companies
+        q = Q(pk__in=access.supervised_sites | access.client_sites)
+        if companies:
+            q |= Q(Exists(Contract.objects.filter(sites=OuterRef("pk"), company_id__in=companies)))
+        if access.manager_departments:
+            q |= Q(
+                Exists(
+                    Assignment.objects.filter(
+                        site=OuterRef("pk"), staff__department_id__in=access.manager_departments
+                    )
+                )
+            )
+        if access.staff_id:
+            q |= Q(Exists(Assignment.objects.filter(site=OuterRef("pk"), staff_id=access.staff_id)))
+        return self.filter(q)
+
+
+class Site(models.Model):
+    """A place (驻场地点) where staff work, with its own schedule and supervisors."""
+
+    client = models.ForeignKey(
+        Client, on_delete=models.PROTECT, related_name="sites", verbose_name=_("client")
+    )
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=64, default="Asia/Shanghai")
+    schedule = models.CharField(
+        _("work schedule"),
+        max_length=120,
+        blank=True,
+        help_text=_("Work periods of a day, for example 08:30-12:00,14:00-17:30"),
+    )
+    history = HistoricalRecords()
+
+    objects = SiteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Contract(models.Model):
+    """A service contract (服务合同) of a company with a client, with its headcount quota."""
+
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    company = models.ForeignKey(
+        Company, on_delete=models.PROTECT, related_name="contracts", verbose_name=_("company")
+    )
+    client = models.ForeignKey(
+        Client, on_delete=models.PROTECT, related_name="contracts", verbose_name=_("client")
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    headcount = models.PositiveIntegerField(_("headcount quota"))
+    sites = models.ManyToManyField(Site, related_name="contracts", verbose_name=_("sites"))
+    terms = models.TextField(_("service terms"), blank=True)
+    history = HistoricalRecords(m2m_fields=[sites])
+
+    class Meta:
+        verbose_name = _("contract")
+        verbose_name_plural = _("contracts")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__lte=F("end")), name="contract_start_before_end"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Position(models.Model):
+    """A job (岗位) with its duties (岗位职责书)."""
+
+    company = models.ForeignKey(
+        Company, on_delete=models.PROTECT, related_name="positions", verbose_name=_("company")
+    )
+    title = models.CharField(_("title"), max_length=120)
+    duties = models.TextField(_("duties"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        ordering = ["company", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "title"], name="position_title_per_company")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class StaffStatus(models.TextChoices):
+    CANDIDATE = "candidate", _("Candidate")
+    QUALIFIED = "qualified", _("Qualified")
+    ON_SITE = "on_site", _("On site")
+    LEAVING = "leaving", _("Leaving")
+    LEFT = "left", _("Left")
+    SUSPENDED = "suspended", _("Suspended")
+    BANNED = "banned", _("Banned")
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
+class StaffQuerySet(models.QuerySet):
+    def visible_to(self, user) -> StaffQuerySet:
+        access = access_for(user)
+        if access.is_superuser:
+            return self.all()
+        q = Q(company_id__in=access.hr_companies | access.manager_companies)
+        q |= Q(department_id__in=access.manager_departments)
+        if access.supervised_sites:
+            q |= Q(
+                Exists(
+                    Assignment.objects.filter(
+                        staff=OuterRef("pk"), site_id__in=access.supervised_sites
+                    )
+                )
+            )
+        if access.staff_id:
+            q |= Q(pk=access.staff_id)
+        return self.filter(q)
+
+
+def mask_id_number(value: str) -> str:
+    """SPEC §2: the first three and last four characters, the rest hidden."""
+    if len(value) <= 7:
+        return "*" * len(value)
+    return value[:3] + "*" * (len(value) - 7) + value[-4:]
+
+
+class Staff(models.Model):
+    """A dispatched person (驻场人员)."""
+
+    company = models.ForeignKey(
+        Company, on_delete=models.PROTECT, related_name="staff", verbose_name=_("company")
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("department"),
+    )
+    position = models.ForeignKey(
+        Position,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("position"),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff_record",
+        verbose_name=_("login"),
+    )
+    staff_no = models.CharField(_("staff number"), max_length=40)
+    name = models.CharField(_("name"), max_length=60)
+    gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices)
+    birth_date = models.DateField(_("birth date"))
+    nationality = models.CharField(_("nationality"), max_length=40, default="中国")
+    id_number = models.CharField(_("ID card number"), max_length=18, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    education = models.CharField(_("education"), max_length=60, blank=True)
+    employment_start = models.DateField(_("employment start"), null=True, blank=True)
+    monthly_salary = models.DecimalField(
+        _("monthly salary"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=StaffStatus.choices, default=StaffStatus.CANDIDATE
+    )
+    history = HistoricalRecords()
+
+    objects = StaffQuerySet.as_manager()
+
+    # Fields whose values only an HR admin of the person's company may read (SPEC §2).
+    HR_ONLY_FIELDS = {"id_number": mask_id_number, "monthly_salary": lambda value: "—"}
+
+    class Meta:
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff")
+        ordering = ["staff_no"]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "staff_no"], name="staff_no_per_company"),
+            models.UniqueConstraint(
+                fields=["company", "id_number"],
+                condition=~Q(id_number=""),
+                name="staff_id_number_per_company",
+            ),
+        ]
+        indexes = [models.Index(fields=["company", "status"], name="staff_company_status")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.staff_no})"
+
+    @property
+    def masked_id_number(self) -> str:
+        return mask_id_number(self.id_number)
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def active_on(self, day: datetime.date) -> AssignmentQuerySet:
+        return self.filter(Q(end__isnull=True) | Q(end__gte=day), start__lte=day)
+
+    def active_today(self) -> AssignmentQuerySet:
+        return self.active_on(timezone.localdate())
+
+
+class Assignment(models.Model):
+    """A placement (派驻) of a person at a site under a contract."""
+
+    staff = models.ForeignKey(
+        Staff, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("staff member")
+    )
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("site")
+    )
+    contract = models.ForeignKey(
+        Contract, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("contract")
+    )
+    position = models.ForeignKey(
+        Position, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("position")
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"), null=True, blank=True)
+    backup = models.BooleanField(_("backup person"), default=False)
+    history = HistoricalRecords()
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["-start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(start__lte=F("end")),
+                name="assignment_start_before_end",
+            )
+        ]
+        # Shaped like "who is at this site on this day", asked by dashboards and attendance.
+        indexes = [models.Index(fields=["site", "start", "end"], name="assignment_site_period")]
+
+    def __str__(self) -> str:
+        return f"{self.staff} @ {self.site}"
