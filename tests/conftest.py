@@ -1,0 +1,98 @@
+"""Named people every test can use (in the manner of alice, bob and charlie):
+
+- `hr`: HR admin of the company; `manager`: its manager; `finance`: its finance officer;
+- `supervisor_a`: supervisor of site A; `client_a`: client contact of site A;
+- `staff_a` / `staff_b`: people placed at site A / site B, each with a login;
+- `outsider`: a login with no role at all.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import AbstractUser
+
+from onsite.celery import app as celery_app
+from onsite.roles import Role
+from staffing.models import Company, Site, Staff
+from tests import factories
+
+ROLES = (
+    "hr",
+    "supervisor_a",
+    "staff_a",
+    "staff_b",
+    "manager",
+    "finance",
+    "client_a",
+    "outsider",
+)
+
+
+@dataclass
+class World:
+    company: Company
+    site_a: Site
+    site_b: Site
+    person_a: Staff
+    person_b: Staff
+    users: dict[str, AbstractUser]
+
+    def __getattr__(self, name: str):
+        try:
+            return self.__dict__["users"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_eager(settings):
+    # Hashing with the production hasher costs a quarter second a login; tests log in a lot.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tasks run in the test's own process unless a test starts a real worker.
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = False
+
+
+def build_world() -> World:
+    company = factories.CompanyFactory(name="恒信技术服务")
+    client = factories.ClientFactory(name="江南数据局")
+    site_a = factories.SiteFactory(client=client, code="A", name="甲机房")
+    site_b = factories.SiteFactory(client=client, code="B", name="乙中心")
+    contract = factories.ContractFactory(
+        company=company, client=client, sites=[site_a, site_b], headcount=5
+    )
+    position = factories.PositionFactory(company=company, title="运维工程师")
+    users = {name: factories.UserFactory(username=name) for name in ROLES}
+    person_a = factories.StaffFactory(
+        company=company, user=users["staff_a"], name="张三", id_number="110101199003071234"
+    )
+    person_b = factories.StaffFactory(company=company, user=users["staff_b"], name="李四")
+    for person, site in ((person_a, site_a), (person_b, site_b)):
+        factories.AssignmentFactory(
+            staff=person,
+            site=site,
+            contract=contract,
+            position=position,
+            start=datetime.date(2026, 1, 1),
+        )
+    for name, role in (("hr", Role.HR_ADMIN), ("manager", Role.MANAGER), ("finance", Role.FINANCE)):
+        factories.RoleGrantFactory(user=users[name], role=role, company=company)
+    factories.RoleGrantFactory(user=users["supervisor_a"], role=Role.SUPERVISOR, site=site_a)
+    factories.RoleGrantFactory(user=users["client_a"], role=Role.CLIENT_CONTACT, site=site_a)
+    return World(
+        company=company,
+        site_a=site_a,
+        site_b=site_b,
+        person_a=person_a,
+        person_b=person_b,
+        users=users,
+    )
+
+
+@pytest.fixture
+def world(db) -> World:
+    return build_world()
