@@ -34,7 +34,7 @@ format:
 	$(BIN)/ruff format .
 
 messages: setup
-	$(MANAGE) makemessages -l zh_Hans --no-obsolete --ignore=node_modules --ignore=.venv
+	$(MANAGE) makemessages -l zh_Hans --no-obsolete --ignore=node_modules --ignore=.venv --ignore=var
 	$(MANAGE) compilemessages -l zh_Hans --ignore=node_modules --ignore=.venv
 
 setup: $(STAMP)/system $(STAMP)/venv $(STAMP)/npm

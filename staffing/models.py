@@ -240,7 +240,7 @@ class Staff(models.Model):
         verbose_name=_("login"),
     )
     staff_no = models.CharField(_("staff number"), max_length=40)
-    name = models.CharField(_("name"), max_length=60)
+    name = models.CharField(_("full name"), max_length=60)
     gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices)
     birth_date = models.DateField(_("birth date"))
     nationality = models.CharField(_("nationality"), max_length=40, default="中国")

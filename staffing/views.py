@@ -54,7 +54,7 @@ def my_record(request):
     return redirect("staffing:staff_detail", pk=access.staff_id)
 
 
-@login_required
+@role_required(*Role)
 def site_list(request):
     sites = Site.objects.visible_to(request.user).select_related("client").order_by("code")
     page = Paginator(sites, 50).get_page(request.GET.get("page"))

@@ -112,9 +112,7 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
 
     staff = factory.SubFactory(StaffFactory)
     site = factory.SubFactory(SiteFactory)
-    contract = factory.SubFactory(
-        ContractFactory, company=factory.SelfAttribute("..staff.company")
-    )
+    contract = factory.SubFactory(ContractFactory, company=factory.SelfAttribute("..staff.company"))
     position = factory.SubFactory(PositionFactory, company=factory.SelfAttribute("..staff.company"))
     start = datetime.date(2026, 1, 1)
 

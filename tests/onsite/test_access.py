@@ -59,7 +59,9 @@ def test_sites_visible_to_each_role(world):
 
 def test_hr_admin_of_another_company_sees_none_of_this_company(world):
     other_hr = factories.UserFactory()
-    factories.RoleGrantFactory(user=other_hr, role=Role.HR_ADMIN, company=factories.CompanyFactory())
+    factories.RoleGrantFactory(
+        user=other_hr, role=Role.HR_ADMIN, company=factories.CompanyFactory()
+    )
     assert not Staff.objects.visible_to(other_hr).exists()
     assert not Site.objects.visible_to(other_hr).exists()
 

@@ -1,0 +1,132 @@
+"""Every URL × every role → the status it must answer (STYLE habit 2).
+
+A new URL fails `test_every_url_is_in_the_matrix` until it has a row here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests import factories
+from tests.conftest import ROLES, World
+
+ANON = "anonymous"
+EVERYONE = (*ROLES, ANON)
+SIGNED_IN = ROLES
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    expect: dict[str, int]
+    method: str = "get"
+    args: Callable[[World], list] = lambda w: []
+    label: str = ""
+
+    def __str__(self) -> str:
+        return self.label or self.name
+
+
+def statuses(default: int, anonymous: int = 302, **by_role: int) -> dict[str, int]:
+    table = {role: default for role in ROLES}
+    table.update(by_role)
+    table[ANON] = anonymous
+    return table
+
+
+def only(allowed: tuple[str, ...], *, ok: int = 200, other: int = 404) -> dict[str, int]:
+    return statuses(other, **{role: ok for role in allowed})
+
+
+def notification_of_staff_a(w: World) -> list:
+    return [factories.NotificationFactory(recipient=w.staff_a).pk]
+
+
+MATRIX = [
+    Row("dashboard", statuses(200)),
+    Row("login", statuses(302, anonymous=200)),
+    Row("logout", statuses(302), method="post"),
+    Row("password_change", statuses(200)),
+    Row("password_change_done", statuses(200)),
+    Row("set_language", statuses(302, anonymous=302), method="post"),
+    Row("health", statuses(200, anonymous=200)),
+    Row("notifications:list", statuses(200)),
+    Row("notifications:badge", statuses(200)),
+    Row("notifications:read_all", statuses(302), method="post"),
+    Row("notifications:open", only(("staff_a",)), args=notification_of_staff_a),
+    Row(
+        "notifications:open",
+        only(("staff_a",), ok=302),
+        method="post",
+        args=notification_of_staff_a,
+        label="notifications:open POST",
+    ),
+    Row("staffing:staff_list", only(("hr", "supervisor_a", "manager"), other=403)),
+    Row("staffing:my_record", only(("staff_a", "staff_b"), ok=302)),
+    Row(
+        "staffing:staff_detail",
+        only(("hr", "manager", "supervisor_a", "staff_a")),
+        args=lambda w: [w.person_a.pk],
+        label="staff_detail A",
+    ),
+    Row(
+        "staffing:staff_detail",
+        only(("hr", "manager", "staff_b")),
+        args=lambda w: [w.person_b.pk],
+        label="staff_detail B",
+    ),
+    Row("staffing:site_list", statuses(200, outsider=403)),
+    Row(
+        "staffing:site_detail",
+        only(("hr", "manager", "finance", "supervisor_a", "client_a", "staff_a")),
+        args=lambda w: [w.site_a.pk],
+        label="site_detail A",
+    ),
+    Row(
+        "staffing:site_detail",
+        only(("hr", "manager", "finance", "staff_b")),
+        args=lambda w: [w.site_b.pk],
+        label="site_detail B",
+    ),
+    # The back office: HR admins only; everyone else is sent to the admin login.
+    Row("admin:index", only(("hr",), other=302)),
+    Row("admin:staffing_staff_changelist", only(("hr",), other=302)),
+    Row(
+        "admin:staffing_staff_change",
+        only(("hr",), other=302),
+        args=lambda w: [w.person_a.pk],
+        label="admin staff change",
+    ),
+    Row("admin:onsite_rolegrant_changelist", only(("hr",), other=302)),
+]
+
+CASES = [(row, role) for row in MATRIX for role in EVERYONE]
+
+
+@pytest.mark.parametrize(("row", "role"), CASES, ids=[f"{r}-{role}" for r, role in CASES])
+def test_url_answers_each_role_as_the_matrix_says(client, world, row, role):
+    if role != ANON:
+        client.force_login(world.users[role])
+    url = reverse(row.name, args=row.args(world))
+    data = {"language": "en", "next": "/"} if row.name == "set_language" else {}
+    response = getattr(client, row.method)(url, data)
+    assert response.status_code == row.expect[role], f"{row} as {role}"
+
+
+def _named_patterns(resolver: URLResolver, prefix: str = "") -> set[str]:
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            names |= _named_patterns(pattern, namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(prefix + pattern.name)
+    return names
+
+
+def test_every_url_is_in_the_matrix():
+    ours = {name for name in _named_patterns(get_resolver()) if not name.startswith("admin:")}
+    assert ours - {row.name for row in MATRIX} == set()
