@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from onsite.templatetags.onsite import person_name
+
 KINDS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 
 
@@ -52,7 +54,7 @@ def history_entries(record: models.Model, *, hidden: dict | None = None, limit: 
         entries.append(
             Entry(
                 when=newer.history_date,
-                who=str(newer.history_user or _("system")),
+                who=person_name(newer.history_user) if newer.history_user else str(_("system")),
                 kind=str(KINDS.get(newer.history_type, newer.history_type)),
                 reason=newer.history_change_reason or "",
                 changes=tuple(changes),

@@ -96,3 +96,14 @@ def build_world() -> World:
 @pytest.fixture
 def world(db) -> World:
     return build_world()
+
+
+@pytest.fixture
+def celery_worker(transactional_db, tmp_path):
+    """A real worker process; tasks queued by the test go through the broker to it."""
+    from tests.workers import start_worker, stop_worker
+
+    celery_app.conf.task_always_eager = False
+    worker = start_worker(tmp_path / "mail")
+    yield worker
+    stop_worker(worker)

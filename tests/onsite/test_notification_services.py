@@ -107,7 +107,7 @@ def test_two_workers_sending_at_once_send_one_email():
 
 
 def test_mark_read_once_and_mark_all(world):
-    first, second = factories.NotificationFactory.create_batch(2, recipient=world.hr)
+    first, _second = factories.NotificationFactory.create_batch(2, recipient=world.hr)
     other = factories.NotificationFactory(recipient=world.manager)
     assert services.notification_mark_read(notification=first) is True
     assert services.notification_mark_read(notification=first) is False

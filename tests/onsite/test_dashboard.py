@@ -1,0 +1,102 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from onsite.roles import Role
+from tests import factories
+
+
+def sections(client, user) -> str:
+    client.force_login(user)
+    return client.get(reverse("dashboard")).content.decode()
+
+
+def test_each_role_sees_its_own_section_and_no_other(client, world):
+    expected = {
+        "hr": "hr_admin",
+        "supervisor_a": "supervisor",
+        "staff_a": "staff",
+        "manager": "manager",
+        "finance": "finance",
+        "client_a": "client_contact",
+    }
+    all_sections = set(expected.values())
+    for name, section in expected.items():
+        text = sections(client, world.users[name])
+        assert f'data-section="{section}"' in text, name
+        for other in all_sections - {section}:
+            assert f'data-section="{other}"' not in text, (name, other)
+
+
+def test_a_user_with_two_roles_sees_both_sections(client, world):
+    factories.RoleGrantFactory(user=world.supervisor_a, role=Role.FINANCE, company=world.company)
+    text = sections(client, world.supervisor_a)
+    assert 'data-section="supervisor"' in text
+    assert 'data-section="finance"' in text
+
+
+def test_a_user_without_a_role_is_told_how_to_get_one(client, world):
+    assert "尚未分配角色" in sections(client, world.outsider)
+
+
+def test_hr_counts_their_company_only(client, world):
+    factories.StaffFactory.create_batch(3, company=factories.CompanyFactory())
+    factories.StaffFactory(company=world.company, status="candidate")
+    text = sections(client, world.hr)
+    assert 'data-testid="hr-total">3<' in text
+    assert 'data-testid="hr-on-site">2<' in text
+
+
+def test_supervisor_sees_today_headcount_of_their_site(client, world):
+    ended = factories.StaffFactory(company=world.company)
+    factories.AssignmentFactory(
+        staff=ended,
+        site=world.site_a,
+        start=datetime.date(2025, 1, 1),
+        end=datetime.date(2025, 12, 31),
+    )
+    text = sections(client, world.supervisor_a)
+    assert 'data-testid="on-site-A">1<' in text
+    assert "on-site-B" not in text
+
+
+def test_staff_sees_their_own_placement(client, world):
+    text = sections(client, world.staff_a)
+    assert "甲机房" in text
+    assert "乙中心" not in text
+
+
+def test_client_contact_sees_the_supervisors_of_their_site(client, world):
+    world.supervisor_a.first_name, world.supervisor_a.last_name = "建国", "周"
+    world.supervisor_a.save()
+    assert "周建国" in sections(client, world.client_a)
+
+
+@pytest.mark.parametrize(
+    ("name", "queries"),
+    [
+        ("hr", 8),
+        ("supervisor_a", 6),
+        ("staff_a", 6),
+        ("manager", 6),
+        ("finance", 6),
+        ("client_a", 7),
+    ],
+)
+def test_dashboard_query_count_does_not_grow_with_staff(
+    client, world, django_assert_num_queries, name, queries
+):
+    client.force_login(world.users[name])
+    with django_assert_num_queries(queries):
+        client.get(reverse("dashboard"))
+    placed = world.person_a.assignments.get()
+    for _ in range(20):
+        person = factories.StaffFactory(company=world.company)
+        factories.AssignmentFactory(
+            staff=person, site=world.site_a, contract=placed.contract, position=placed.position
+        )
+        person.name = "改名"
+        person.save()  # a history row for the recent-changes card
+    with django_assert_num_queries(queries):
+        client.get(reverse("dashboard"))
