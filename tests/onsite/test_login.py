@@ -61,3 +61,11 @@ def test_logout_needs_a_post(client, world):
     assert client.get(reverse("logout")).status_code == 405
     client.post(reverse("logout"))
     assert client.get(reverse("dashboard")).status_code == 302
+
+
+def test_an_english_browser_still_gets_chinese_until_the_person_switches(client):
+    text = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="zh-hans"' in text
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    text = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
+    assert 'lang="en"' in text
