@@ -63,14 +63,13 @@ def staff_section(access: Access) -> dict:
 
 
 def _company_sites(company_ids, departments=frozenset()):
-    staff_of = Q(assignments__staff__company_id__in=company_ids) | Q(
-        assignments__staff__department_id__in=departments
-    )
-    sites = Site.objects.filter(
-        Q(contracts__company_id__in=company_ids)
-        | Q(assignments__staff__department_id__in=departments)
-    ).values("pk")
-    return _sites_with_headcount(sites, staff_of=staff_of)
+    staff_of = Q(assignments__staff__company_id__in=company_ids)
+    where = Q(contracts__company_id__in=company_ids)
+    # The join through assignments costs a scan of them; only department managers need it.
+    if departments:
+        staff_of |= Q(assignments__staff__department_id__in=departments)
+        where |= Q(assignments__staff__department_id__in=departments)
+    return _sites_with_headcount(Site.objects.filter(where).values("pk"), staff_of=staff_of)
 
 
 def manager_section(access: Access) -> dict:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -166,7 +167,7 @@ def seed_demo(*, staff_count: int = 30, months: int = 3, seed: int = 2026) -> di
                 staff=person,
                 site=site,
                 contract=contracts[site.client_id],
-                position=person.position,
+                position_id=person.position_id,
                 start=placed_since,
                 # The first person at each site after the first round is its named backup.
                 backup=len(sites) <= n < 2 * len(sites),
@@ -193,11 +194,13 @@ def seed_demo(*, staff_count: int = 30, months: int = 3, seed: int = 2026) -> di
 
 def _demo_users(*, company, site, staff, departments) -> dict:
     User = get_user_model()
+    # One hash for the one demo password: each hash costs the hasher's full work factor.
+    password = make_password(DEMO_PASSWORD)
     users = {}
     for demo in DEMO_USERS:
-        user = User.objects.create_user(
+        user = User.objects.create(
             username=demo.username,
-            password=DEMO_PASSWORD,
+            password=password,
             first_name=demo.name[1:],
             last_name=demo.name[0],
             email=f"{demo.username}@onsite.example",
