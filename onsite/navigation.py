@@ -30,7 +30,14 @@ ITEMS = (
     NavItem(
         _("Sites"),
         "staffing:site_list",
-        (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER, Role.FINANCE, Role.CLIENT_CONTACT),
+        (
+            Role.HR_ADMIN,
+            Role.SUPERVISOR,
+            Role.STAFF,
+            Role.MANAGER,
+            Role.FINANCE,
+            Role.CLIENT_CONTACT,
+        ),
         "sites",
     ),
     NavItem(_("My record"), "staffing:my_record", (Role.STAFF,), "my_record"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import AbstractUser
+from django.utils import translation
 
 from onsite.celery import app as celery_app
 from onsite.roles import Role
@@ -53,6 +54,8 @@ def _fast_and_eager(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tasks run in the test's own process unless a test starts a real worker.
     celery_app.conf.task_always_eager = True
+    # A request leaves its language active in the thread; each test starts from the default.
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     celery_app.conf.task_always_eager = False
 

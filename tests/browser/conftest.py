@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import World, build_world
 from tests.factories import PASSWORD
@@ -23,8 +24,8 @@ from tests.factories import PASSWORD
 # through greenlets on top of it). Django sees that running loop and refuses ORM calls from this
 # thread with SynchronousOnlyOperation — building the named people, and transactional_db's flush
 # at teardown, both happen here. No async Django code runs in the test thread, and the live server
-# answers requests in a thread of its own, so the check guards nothing here: switch it off.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+# answers requests in a thread of its own, so the check guards nothing here: switch it off
+# while the browser runs, and only for this package, so the rest of the suite keeps the check.
 
 CHROMIUM = "/usr/bin/chromium"
 # A closed network, run as root: no sandbox (root), no GPU, and none of the background traffic
@@ -42,7 +43,6 @@ CHROMIUM_ARGS = [
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
-VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 
 # Gitignored (/tests/output/): screenshots for a person to look at after a run.
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "output" / "screenshots"
@@ -60,40 +60,66 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    # Lets `new_page` see, at teardown, whether the test itself failed.
+    if report.when == "call":
+        item.browser_call_failed = report.failed
+    return report
+
+
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    for stale in SCREENSHOTS.glob("FAILED-*.png"):
+        stale.unlink()
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture
 def viewport() -> dict:
-    """The page's viewport; parametrize it (indirectly or by overriding) for phone widths."""
+    """The `page` fixture's viewport: `@pytest.mark.parametrize("viewport", [PHONE])` for a phone."""
     return DESKTOP
 
 
 @pytest.fixture
-def page(browser: Browser, viewport: dict) -> Iterator[Page]:
-    # The people this serves read Chinese; their browsers send Accept-Language: zh-CN, which
-    # Django maps to zh-hans (LANGUAGE_CODE is zh-hans too).
-    context = browser.new_context(viewport=viewport, locale="zh-CN")
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    yield page
-    context.close()
+def new_page(browser: Browser, request) -> Iterator[Callable[[dict], Page]]:
+    """Opens a page in a fresh context (own cookies) at the given viewport; closed after the test.
+    For a test that visits at several widths; most tests want `page`. When the test fails, every
+    page it opened is saved as a FAILED-… screenshot first."""
+    contexts: list[BrowserContext] = []
+
+    def open_page(viewport: dict) -> Page:
+        # An English browser, as many office PCs and phones in China are: Onsite must still
+        # answer in Chinese (onsite.middleware.ChineseByDefaultMiddleware) until the person
+        # picks English with the switch.
+        # Reduced motion: Bootstrap then opens the menu without its 0.35 s animation.
+        context = browser.new_context(viewport=viewport, locale="en-US", reduced_motion="reduce")
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    failed = getattr(request.node, "browser_call_failed", False)
+    for n, context in enumerate(contexts):
+        if failed:
+            for m, page in enumerate(context.pages):
+                name = re.sub(r"[^\w.-]+", "_", request.node.name)
+                screenshot(page, f"FAILED-{name}-{n}{m}")
+        context.close()
 
 
-@pytest.fixture(autouse=True)
-def _static_without_manifest(settings):
-    # Test settings have DEBUG off, so static files use whitenoise's manifest storage, whose
-    # `{% static %}` needs a collectstatic run first. The live server serves static files from
-    # the finders anyway; plain storage gives plain URLs for it.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+@pytest.fixture
+def page(new_page, viewport: dict) -> Page:
+    """A page in a new browser context at `viewport` (desktop unless parametrized)."""
+    return new_page(viewport)
 
 
 @pytest.fixture
@@ -107,12 +133,22 @@ def url(live_server, name: str, *args) -> str:
 
 
 def login(page: Page, live_server, username: str, password: str = PASSWORD) -> None:
-    """Log in through the real login form and wait for the dashboard."""
-    page.goto(url(live_server, "login"))
+    """Log in through the real login form (opening it unless the page is already on it) and wait
+    for the dashboard."""
+    login_url = url(live_server, "login")
+    if not page.url.startswith(login_url):
+        page.goto(login_url)
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.locator("form button[type=submit]").click()
-    expect(page).to_have_url(re.compile("^" + re.escape(url(live_server, "dashboard")) + "$"))
+    try:
+        # Event-driven, unlike expect(page).to_have_url, which polls at growing intervals.
+        page.wait_for_url(url(live_server, "dashboard"))
+    except PlaywrightTimeout:
+        alerts = page.locator(".alert").all_inner_texts()
+        raise AssertionError(
+            f"{username} did not reach the dashboard: {page.url} {alerts}"
+        ) from None
 
 
 def screenshot(page: Page, name: str) -> Path:
@@ -122,8 +158,6 @@ def screenshot(page: Page, name: str) -> Path:
     return path
 
 
-def horizontal_overflow(page: Page) -> int:
-    """How many CSS pixels the page is wider than the viewport (0 when it fits)."""
-    return page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
+def page_width(page: Page) -> int:
+    """The document's full width in CSS pixels: more than the viewport means sideways scrolling."""
+    return page.evaluate("document.documentElement.scrollWidth")
