@@ -1,13 +1,16 @@
 """Django admin, scoped like every page: an HR admin sees and picks only their own companies'
 records. Superusers see everything."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from onsite.access import access_for
-from onsite.models import Notification, RoleGrant
+from onsite.models import Notification, PolicySetting, RoleGrant
+from onsite.policy import POLICIES
 
 
 def _users_for_hr(company_ids):
@@ -99,3 +102,30 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None) -> bool:
         return request.user.is_superuser
+
+
+class PolicySettingForm(forms.ModelForm):
+    key = forms.ChoiceField(
+        label=_("policy"),
+        choices=[(p.key, f"{p.label} ({p.unit}, {p.default})") for p in POLICIES.values()],
+    )
+
+    class Meta:
+        model = PolicySetting
+        fields = ["key", "value", "company", "site"]
+
+
+@admin.register(PolicySetting)
+class PolicySettingAdmin(ScopedAdmin):
+    form = PolicySettingForm
+    list_display = ["key", "value", "company", "site"]
+    list_filter = ["key"]
+
+    def get_queryset(self, request):
+        access = access_for(request.user)
+        if access.is_superuser:
+            return PolicySetting.objects.all()
+        return PolicySetting.objects.filter(
+            Q(company_id__in=access.hr_companies)
+            | Q(site__contracts__company_id__in=access.hr_companies)
+        ).distinct()

@@ -137,3 +137,59 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PolicySetting(models.Model):
+    """A company's or a site's own value for one policy number (see onsite/policy.py)."""
+
+    key = models.CharField(_("policy"), max_length=60)
+    value = models.DecimalField(_("value"), max_digits=10, decimal_places=2)
+    company = models.ForeignKey(
+        "staffing.Company",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="policy_settings",
+        verbose_name=_("company"),
+    )
+    site = models.ForeignKey(
+        "staffing.Site",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="policy_settings",
+        verbose_name=_("site"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("policy setting")
+        verbose_name_plural = _("policy settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(company__isnull=False, site__isnull=True)
+                | Q(company__isnull=True, site__isnull=False),
+                name="policysetting_company_or_site",
+            ),
+            models.UniqueConstraint(
+                fields=["company", "key"],
+                condition=Q(site__isnull=True),
+                name="policysetting_unique_per_company",
+            ),
+            models.UniqueConstraint(
+                fields=["site", "key"],
+                condition=Q(company__isnull=True),
+                name="policysetting_unique_per_site",
+            ),
+        ]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from onsite.policy import POLICIES
+
+        if self.key not in POLICIES:
+            raise ValidationError({"key": _("Unknown policy.")})
+
+    def __str__(self) -> str:
+        return f"{self.key} = {self.value}"

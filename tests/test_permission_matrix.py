@@ -101,6 +101,7 @@ MATRIX = [
         label="admin staff change",
     ),
     Row("admin:onsite_rolegrant_changelist", only(("hr",), other=302)),
+    Row("admin:onsite_policysetting_changelist", only(("hr",), other=302)),
 ]
 
 CASES = [(row, role) for row in MATRIX for role in EVERYONE]

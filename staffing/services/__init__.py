@@ -1,0 +1,1 @@
+"""Writes of the staffing app: every status change and every multi-step rule goes through here."""
