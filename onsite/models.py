@@ -183,6 +183,9 @@ class PolicySetting(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.key} = {self.value}"
+
     def clean(self):
         from django.core.exceptions import ValidationError
 
@@ -190,6 +193,3 @@ class PolicySetting(models.Model):
 
         if self.key not in POLICIES:
             raise ValidationError({"key": _("Unknown policy.")})
-
-    def __str__(self) -> str:
-        return f"{self.key} = {self.value}"
