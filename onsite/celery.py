@@ -16,4 +16,10 @@ app.conf.beat_schedule = {
         "task": "onsite.tasks.notifications_email_sweep",
         "schedule": crontab(minute="*/10"),
     },
+    # Daily at 06:30, before the office opens: expire lapsed qualification checks and remind HR
+    # of those expiring within the policy's reminder period (once per check).
+    "qualification-daily": {
+        "task": "staffing.tasks.qualification_daily",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }

@@ -17,11 +17,14 @@ from onsite.roles import Role
 from onsite.services import notification_create
 from staffing.models import (
     Assignment,
+    CheckStatus,
     Client,
     Company,
+    Condition,
     Contract,
     Department,
     Position,
+    QualificationCheck,
     Site,
     Staff,
     StaffStatus,
@@ -174,6 +177,7 @@ def seed_demo(*, staff_count: int = 30, months: int = 3, seed: int = 2026) -> di
             )
         )
     Assignment.objects.bulk_create(assignments, batch_size=1000)
+    _demo_checks(people, today=today, rng=rng)
 
     users = _demo_users(company=company, site=sites[0], staff=people[0], departments=departments)
     notification_create(
@@ -190,6 +194,27 @@ def seed_demo(*, staff_count: int = 30, months: int = 3, seed: int = 2026) -> di
         body="演示数据已就绪：3 个驻场地点，人员、派驻与合同均可查看。",
     )
     return {"company": company, "staff": len(people), "sites": len(sites), "users": users}
+
+
+def _demo_checks(people, *, today, rng) -> None:
+    """Everyone but the candidate was checked on paper; health certificates run out at different
+    times, so some fall inside the reminder period."""
+    checks = []
+    for person in people:
+        for condition in Condition:
+            passed = person.status != StaffStatus.CANDIDATE or condition == Condition.NATIONALITY
+            checks.append(
+                QualificationCheck(
+                    staff=person,
+                    condition=condition,
+                    status=CheckStatus.PASSED if passed else CheckStatus.PENDING,
+                    verified_on=person.employment_start if passed else None,
+                    expires_on=today + datetime.timedelta(days=rng.randrange(10, 400))
+                    if passed and condition == Condition.HEALTH
+                    else None,
+                )
+            )
+    QualificationCheck.objects.bulk_create(checks, batch_size=2000)
 
 
 def _demo_users(*, company, site, staff, departments) -> dict:

@@ -71,7 +71,11 @@ def build_world() -> World:
     position = factories.PositionFactory(company=company, title="运维工程师")
     users = {name: factories.UserFactory(username=name) for name in ROLES}
     person_a = factories.StaffFactory(
-        company=company, user=users["staff_a"], name="张三", id_number="110101199003071234"
+        company=company,
+        user=users["staff_a"],
+        name="张三",
+        id_number="110101199003071233",
+        birth_date=datetime.date(1990, 3, 7),
     )
     person_b = factories.StaffFactory(company=company, user=users["staff_b"], name="李四")
     for person, site in ((person_a, site_a), (person_b, site_b)):

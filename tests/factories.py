@@ -3,6 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
+from onsite.demo import id_number
 from onsite.models import Notification, RoleGrant
 from staffing.models import (
     Assignment,
@@ -101,8 +102,8 @@ class StaffFactory(factory.django.DjangoModelFactory):
     staff_no = factory.Sequence(lambda n: f"N{n:05d}")
     name = factory.Sequence(lambda n: f"员工{n}")
     gender = "male"
-    birth_date = datetime.date(1990, 3, 7)
-    id_number = factory.Sequence(lambda n: f"11010119900307{n % 10000:04d}")
+    birth_date = datetime.date(1991, 5, 12)
+    id_number = factory.Sequence(lambda n: id_number("110101", datetime.date(1991, 5, 12), n))
     status = StaffStatus.ON_SITE
 
 
