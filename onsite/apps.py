@@ -8,6 +8,11 @@ class OnsiteConfig(AppConfig):
     verbose_name = _("Onsite")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self) -> None:
+        # Registers the check that warns when no CJK font is installed (Chinese in PDFs would
+        # silently turn into empty boxes); WeasyPrint itself is imported only when rendering.
+        from onsite import pdf  # noqa: F401
+
 
 class OnsiteAdminConfig(admin_apps.AdminConfig):
     default = False

@@ -39,7 +39,11 @@ class PDFResourceRefused(ValueError):
 
 
 def render_pdf(*, template: str, context: dict, base_url: str | None = None) -> bytes:
-    """The template rendered with `context`, as the bytes of a PDF."""
+    """The template rendered with `context`, as the bytes of a PDF.
+
+    Relative links resolve against `base_url` (PDF_BASE_URL unless given, e.g. a view's
+    `request.build_absolute_uri("/")`); only the static files under it are ever loaded.
+    """
     return html_to_pdf(render_to_string(template, context), base_url=base_url)
 
 
@@ -129,8 +133,8 @@ def _static_file(url: str, static_prefix: str) -> Path | None:
     if not address.path.startswith(prefix.path):
         return None
     name = unquote(address.path.removeprefix(prefix.path))
-    parts = PurePosixPath(name).parts
-    if not parts or ".." in parts or "\\" in name or "\x00" in name:
+    path = PurePosixPath(name)
+    if path.is_absolute() or not path.parts or ".." in path.parts or "\\" in name or "\x00" in name:
         return None
     found = finders.find(name)
     if found:

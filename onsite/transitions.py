@@ -9,8 +9,23 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 
-class TransitionError(Exception):
-    """A refused status change; the message is translated and safe to show."""
+class Refused(Exception):
+    """A rule said no. Each message is translated and safe to show; a form shows them all."""
+
+    def __init__(self, *messages: str):
+        super().__init__(*messages)
+        self.messages = list(messages)
+
+    def __str__(self) -> str:
+        return (
+            "；".join(str(m) for m in self.messages)
+            if len(self.messages) > 1
+            else str(self.messages[0])
+        )
+
+
+class TransitionError(Refused):
+    """A refused status change."""
 
 
 def transition(

@@ -132,3 +132,18 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     recipient = factory.SubFactory(UserFactory)
     kind = "test"
     title = factory.Sequence(lambda n: f"通知{n}")
+
+
+def passed_checks(person, *, health_until=datetime.date(2027, 6, 30)) -> None:
+    """Every qualification check of `person` passed, as HR would have recorded them."""
+    from staffing.models import CheckStatus, Condition, QualificationCheck
+
+    QualificationCheck.objects.bulk_create(
+        QualificationCheck(
+            staff=person,
+            condition=condition,
+            status=CheckStatus.PASSED,
+            expires_on=health_until if condition == Condition.HEALTH else None,
+        )
+        for condition in Condition
+    )
