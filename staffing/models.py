@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
@@ -13,6 +14,14 @@ from simple_history.models import HistoricalRecords
 
 from onsite.access import access_for
 from onsite.uploads import UploadValidator
+from staffing.schedule import Schedule
+from staffing.validators import (
+    normalise_id_number,
+    validate_id_matches_birth_date,
+    validate_id_number,
+    validate_phone,
+    validate_schedule,
+)
 
 
 class Company(models.Model):
@@ -100,6 +109,7 @@ class Site(models.Model):
         _("work schedule"),
         max_length=120,
         blank=True,
+        validators=[validate_schedule],
         help_text=_("Work periods of a day, for example 08:30-12:00,14:00-17:30"),
     )
     history = HistoricalRecords()
@@ -113,6 +123,11 @@ class Site(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def periods(self) -> tuple:
+        """The schedule as periods, for showing it as a list rather than a string."""
+        return Schedule.parse(self.schedule).periods if self.schedule else ()
 
 
 class Contract(models.Model):
@@ -245,8 +260,10 @@ class Staff(models.Model):
     gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices)
     birth_date = models.DateField(_("birth date"))
     nationality = models.CharField(_("nationality"), max_length=40, default="中国")
-    id_number = models.CharField(_("ID card number"), max_length=18, blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    id_number = models.CharField(
+        _("ID card number"), max_length=18, blank=True, validators=[validate_id_number]
+    )
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[validate_phone])
     email = models.EmailField(_("e-mail"), blank=True)
     education = models.CharField(_("education"), max_length=60, blank=True)
     employment_start = models.DateField(_("employment start"), null=True, blank=True)
@@ -283,6 +300,14 @@ class Staff(models.Model):
     @property
     def masked_id_number(self) -> str:
         return mask_id_number(self.id_number)
+
+    def clean(self) -> None:
+        self.id_number = normalise_id_number(self.id_number)
+        if self.id_number and self.birth_date:
+            try:
+                validate_id_matches_birth_date(self.id_number, self.birth_date)
+            except ValidationError as error:
+                raise ValidationError({"birth_date": error.messages}) from error
 
 
 class AssignmentQuerySet(models.QuerySet):

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from staffing import views
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("staff/<int:pk>/", views.staff_detail, name="staff_detail"),
     path("sites/", views.site_list, name="site_list"),
     path("sites/<int:pk>/", views.site_detail, name="site_detail"),
+    path("imports/", include("staffing.imports.urls")),
+    path("", include("staffing.movement.urls")),
 ]
