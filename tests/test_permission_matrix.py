@@ -1,44 +1,19 @@
 """Every URL × every role → the status it must answer (STYLE habit 2).
 
-A new URL fails `test_every_url_is_in_the_matrix` until it has a row here."""
+A new URL fails `test_every_url_is_in_the_matrix` until it has a row, here or in a module of
+tests/matrix/ with a `ROWS` list."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import importlib
+import pkgutil
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests import factories
-from tests.conftest import ROLES, World
-
-ANON = "anonymous"
-EVERYONE = (*ROLES, ANON)
-SIGNED_IN = ROLES
-
-
-@dataclass(frozen=True)
-class Row:
-    name: str
-    expect: dict[str, int]
-    method: str = "get"
-    args: Callable[[World], list] = lambda w: []
-    label: str = ""
-
-    def __str__(self) -> str:
-        return self.label or self.name
-
-
-def statuses(default: int, anonymous: int = 302, **by_role: int) -> dict[str, int]:
-    table = {role: default for role in ROLES}
-    table.update(by_role)
-    table[ANON] = anonymous
-    return table
-
-
-def only(allowed: tuple[str, ...], *, ok: int = 200, other: int = 404) -> dict[str, int]:
-    return statuses(other, **{role: ok for role in allowed})
+from tests import factories, matrix
+from tests.conftest import World
+from tests.matrix import ANON, EVERYONE, Row, only, statuses
 
 
 def notification_of_staff_a(w: World) -> list:
@@ -103,6 +78,9 @@ MATRIX = [
     Row("admin:onsite_rolegrant_changelist", only(("hr",), other=302)),
     Row("admin:onsite_policysetting_changelist", only(("hr",), other=302)),
 ]
+
+for module in pkgutil.iter_modules(matrix.__path__):
+    MATRIX += importlib.import_module(f"tests.matrix.{module.name}").ROWS
 
 CASES = [(row, role) for row in MATRIX for role in EVERYONE]
 
