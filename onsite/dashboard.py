@@ -3,19 +3,36 @@ number of staff (pinned in tests/onsite/test_dashboard.py)."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from onsite.access import Access
 from onsite.models import RoleGrant
+from onsite.policy import policy_for
 from onsite.roles import Role
-from staffing.models import Assignment, Site, Staff, StaffStatus
+from staffing.models import (
+    Assignment,
+    CheckStatus,
+    Company,
+    QualificationCheck,
+    Site,
+    Staff,
+    StaffStatus,
+)
+from staffing.services.assignments import contracts_understaffed, sites_without_backup
 
 
 def hr_section(access: Access) -> dict:
     staff = Staff.objects.filter(company_id__in=access.hr_companies)
     counts = dict(staff.values_list("status").annotate(n=Count("pk")).order_by())
     today = timezone.localdate()
+    # An HR admin normally serves one company; its reminder period sets the card's horizon.
+    first_company = min(access.hr_companies, default=None)
+    reminder_days = policy_for(
+        company=Company(pk=first_company) if first_company else None
+    ).qualification_reminder_days
     return {
         "status_counts": [
             {"status": status, "label": status.label, "count": counts.get(status, 0)}
@@ -27,6 +44,21 @@ def hr_section(access: Access) -> dict:
         .values("staff")
         .distinct()
         .count(),
+        "understaffed": list(contracts_understaffed(company_ids=access.hr_companies)),
+        "without_backup": list(
+            sites_without_backup(
+                site_ids=Site.objects.filter(contracts__company_id__in=access.hr_companies).values(
+                    "pk"
+                )
+            )
+        ),
+        "expiring": QualificationCheck.objects.filter(
+            staff__company_id__in=access.hr_companies,
+            status=CheckStatus.PASSED,
+            expires_on__lte=today + datetime.timedelta(days=reminder_days),
+        )
+        .select_related("staff")
+        .order_by("expires_on")[:10],
         "recent_changes": Staff.history.filter(company_id__in=access.hr_companies)
         .select_related("history_user")
         .order_by("-history_date")[:8],

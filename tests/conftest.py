@@ -49,7 +49,9 @@ class World:
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_eager(settings):
+def _fast_and_eager(settings, tmp_path):
+    # Uploaded files of a test go to its own folder.
+    settings.MEDIA_ROOT = tmp_path / "media"
     # Hashing with the production hasher costs a quarter second a login; tests log in a lot.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tasks run in the test's own process unless a test starts a real worker.

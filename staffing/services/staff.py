@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.db import transaction
+
 from onsite.transitions import transition
 from staffing.models import Staff, StaffStatus
 
@@ -21,3 +23,25 @@ STAFF_TRANSITIONS: dict[str, frozenset[str]] = {
 
 def staff_change_status(*, staff: Staff, to: str, by, reason: str = "") -> Staff:
     return transition(staff, to=to, allowed=STAFF_TRANSITIONS, by=by, reason=reason)
+
+
+def staff_create(*, by, **fields) -> Staff:
+    """A new person starts as a candidate with their six checks pending."""
+    from staffing.services.qualification import checks_ensure
+
+    with transaction.atomic():
+        staff = Staff(**fields, status=StaffStatus.CANDIDATE)
+        staff._history_user = by
+        staff.save()
+        checks_ensure(staff=staff)
+    return staff
+
+
+def staff_update(*, staff: Staff, by, **fields) -> Staff:
+    """Edit the record's facts; the status changes only through staff_change_status."""
+    fields.pop("status", None)
+    for name, value in fields.items():
+        setattr(staff, name, value)
+    staff._history_user = by
+    staff.save(update_fields=list(fields))
+    return staff

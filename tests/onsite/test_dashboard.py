@@ -76,7 +76,7 @@ def test_client_contact_sees_the_supervisors_of_their_site(client, world):
 @pytest.mark.parametrize(
     ("name", "queries"),
     [
-        ("hr", 8),
+        ("hr", 12),
         ("supervisor_a", 6),
         ("staff_a", 6),
         ("manager", 6),
@@ -100,3 +100,16 @@ def test_dashboard_query_count_does_not_grow_with_staff(
         person.save()  # a history row for the recent-changes card
     with django_assert_num_queries(queries):
         client.get(reverse("dashboard"))
+
+
+def test_hr_cards_show_understaffed_contracts_lone_sites_and_expiring_checks(client, world):
+    soon = datetime.date.today() + datetime.timedelta(days=5)
+    factories.passed_checks(world.person_a, health_until=soon)
+    text = sections(client, world.hr)
+    understaffed = text.split('data-testid="understaffed"')[1].split("</div></div></div>")[0]
+    assert "已派驻 2 人，定额 5 人" in understaffed
+    lone = text.split('data-testid="without-backup"')[1].split("</div></div></div>")[0]
+    assert "甲机房" in lone
+    assert "乙中心" in lone
+    expiring = text.split('data-testid="expiring"')[1].split("</div></div></div>")[0]
+    assert "张三" in expiring

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from onsite.access import access_for
+from onsite.uploads import UploadValidator
+from staffing.models import (
+    CheckStatus,
+    Company,
+    Contract,
+    Department,
+    Position,
+    RecordKind,
+    RewardPenalty,
+    Site,
+    Staff,
+)
+from staffing.schedule import format_schedule, parse_schedule
+from staffing.validators import normalise_phone
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class BootstrapMixin:
+    """Bootstrap classes on every widget, so templates render fields with one include."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            else:
+                widget.attrs.setdefault("class", "form-control")
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+
+
+class StaffForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Staff
+        fields = [
+            "company",
+            "staff_no",
+            "name",
+            "gender",
+            "birth_date",
+            "nationality",
+            "id_number",
+            "phone",
+            "email",
+            "education",
+            "employment_start",
+            "department",
+            "position",
+            "monthly_salary",
+        ]
+        widgets = {"birth_date": DATE, "employment_start": DATE}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        companies = access_for(user).hr_companies
+        scope = {} if user.is_superuser else {"company_id__in": companies}
+        self.fields["company"].queryset = (
+            Company.objects.all() if user.is_superuser else Company.objects.filter(pk__in=companies)
+        )
+        self.fields["department"].queryset = Department.objects.filter(**scope)
+        self.fields["position"].queryset = Position.objects.filter(**scope)
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"]
+        return normalise_phone(phone) if phone else phone
+
+    def clean(self):
+        cleaned = super().clean()
+        company = cleaned.get("company")
+        for name in ("department", "position"):
+            related = cleaned.get(name)
+            if related and company and related.company_id != company.pk:
+                self.add_error(name, _("This belongs to another company."))
+        return cleaned
+
+
+class StatusForm(BootstrapMixin, forms.Form):
+    to = forms.ChoiceField(label=_("New status"))
+    reason = forms.CharField(label=_("Reason"), max_length=255)
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].choices = choices
+
+
+class CheckForm(BootstrapMixin, forms.Form):
+    status = forms.ChoiceField(
+        label=_("Verdict"),
+        choices=[
+            (s.value, s.label)
+            for s in (CheckStatus.PASSED, CheckStatus.FAILED, CheckStatus.PENDING)
+        ],
+    )
+    expires_on = forms.DateField(label=_("Expires on"), required=False, widget=DATE)
+    evidence = forms.FileField(label=_("Evidence"), required=False, validators=[UploadValidator()])
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class RecordForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = RewardPenalty
+        fields = ["kind", "date", "reason", "amount", "site", "decided_by"]
+        widgets = {"date": DATE, "reason": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = Site.objects.visible_to(user).order_by("code")
+        self.fields["kind"].choices = RecordKind.choices
+
+
+class AssignmentForm(BootstrapMixin, forms.Form):
+    site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.none())
+    contract = forms.ModelChoiceField(label=_("Contract"), queryset=Contract.objects.none())
+    start = forms.DateField(label=_("Start"), widget=DATE)
+    end = forms.DateField(label=_("End"), required=False, widget=DATE)
+    backup = forms.BooleanField(label=_("Backup person"), required=False)
+
+    def __init__(self, *args, staff: Staff, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = Site.objects.visible_to(user).order_by("code")
+        self.fields["contract"].queryset = Contract.objects.filter(company=staff.company).order_by(
+            "code"
+        )
+
+
+class SiteForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = Site
+        fields = ["name", "address", "time_zone", "schedule"]
+
+    def clean_schedule(self) -> str:
+        schedule = self.cleaned_data["schedule"]
+        return format_schedule(parse_schedule(schedule)) if schedule else schedule

@@ -1,0 +1,1 @@
+"""Staffing pages, one module per area."""
