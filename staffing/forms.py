@@ -91,7 +91,11 @@ class StaffForm(BootstrapMixin, forms.ModelForm):
 
 class StatusForm(BootstrapMixin, forms.Form):
     to = forms.ChoiceField(label=_("New status"))
-    reason = forms.CharField(label=_("Reason"), max_length=255)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=255,
+        widget=forms.TextInput(attrs={"placeholder": _("Reason, kept in the history")}),
+    )
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)

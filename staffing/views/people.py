@@ -16,7 +16,7 @@ from onsite.roles import Role
 from onsite.transitions import Refused
 from staffing.filters import StaffFilter
 from staffing.forms import AssignmentForm, CheckForm, RecordForm, StaffForm, StatusForm
-from staffing.models import Assignment, QualificationCheck, Staff
+from staffing.models import Assignment, Condition, QualificationCheck, Staff, StaffStatus
 from staffing.services import qualification, records
 from staffing.services.assignments import assignment_create
 from staffing.services.staff import (
@@ -25,6 +25,14 @@ from staffing.services.staff import (
     staff_create,
     staff_update,
 )
+
+CONDITION_ORDER = {condition: index for index, condition in enumerate(Condition)}
+
+
+def _status_choices(staff: Staff) -> list[tuple[str, str]]:
+    """The statuses the person may move to, in the order of the status list."""
+    allowed = STAFF_TRANSITIONS[staff.status]
+    return [("", _("Choose…"))] + [(s.value, s.label) for s in StaffStatus if s in allowed]
 
 
 def _staff_for_hr(request, pk: int) -> Staff:
@@ -54,7 +62,6 @@ def staff_detail(request, pk: int):
         pk=pk,
     )
     hr = access_for(request.user).is_hr_for(staff.company_id)
-    allowed = STAFF_TRANSITIONS[staff.status]
     return render(
         request,
         "staffing/staff_detail.html",
@@ -62,10 +69,13 @@ def staff_detail(request, pk: int):
             "staff": staff,
             "show_sensitive": hr,
             "assignments": staff.assignments.select_related("site", "contract", "position"),
-            "checks": staff.checks.select_related("verified_by"),
+            "checks": sorted(
+                staff.checks.select_related("verified_by"),
+                key=lambda c: CONDITION_ORDER[c.condition],
+            ),
             "records": staff.records.select_related("site"),
             "history": history_entries(staff, hidden={} if hr else Staff.HR_ONLY_FIELDS),
-            "status_form": StatusForm(choices=[(s, s.label) for s in allowed]) if hr else None,
+            "status_form": StatusForm(choices=_status_choices(staff)) if hr else None,
             "record_form": RecordForm(user=request.user) if hr else None,
             "check_form": CheckForm() if hr else None,
         },
@@ -105,8 +115,7 @@ def staff_edit(request, pk: int):
 @require_POST
 def staff_status(request, pk: int):
     staff = _staff_for_hr(request, pk)
-    allowed = STAFF_TRANSITIONS[staff.status]
-    form = StatusForm(request.POST, choices=[(s, s.label) for s in allowed])
+    form = StatusForm(request.POST, choices=_status_choices(staff))
     if not form.is_valid():
         messages.error(request, _("Choose the new status and give a reason."))
     else:
