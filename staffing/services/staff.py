@@ -13,7 +13,8 @@ STAFF_TRANSITIONS: dict[str, frozenset[str]] = {
     # Back to candidate when a check expires or fails before the person is placed.
     S.QUALIFIED: frozenset({S.ON_SITE, S.CANDIDATE, S.SUSPENDED, S.LEFT, S.BANNED}),
     S.ON_SITE: frozenset({S.LEAVING, S.SUSPENDED, S.QUALIFIED, S.BANNED}),
-    S.LEAVING: frozenset({S.LEFT, S.ON_SITE, S.BANNED}),
+    # Back to qualified when a placement ends but the person stays employed (rotation, contract end).
+    S.LEAVING: frozenset({S.LEFT, S.ON_SITE, S.QUALIFIED, S.BANNED}),
     S.SUSPENDED: frozenset({S.QUALIFIED, S.ON_SITE, S.LEAVING, S.LEFT, S.BANNED}),
     # A person who left may be hired again and must be checked again.
     S.LEFT: frozenset({S.CANDIDATE}),
