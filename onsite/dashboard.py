@@ -21,6 +21,8 @@ from staffing.models import (
     Staff,
     StaffStatus,
 )
+from staffing.movement.models import Resignation, ResignationStatus
+from staffing.movement.selectors import rotation_due
 from staffing.services.assignments import contracts_understaffed, sites_without_backup
 
 
@@ -59,6 +61,7 @@ def hr_section(access: Access) -> dict:
         )
         .select_related("staff")
         .order_by("expires_on")[:10],
+        "rotation_due": rotation_due(company_ids=access.hr_companies, today=today)[:10],
         "recent_changes": Staff.history.filter(company_id__in=access.hr_companies)
         .select_related("history_user")
         .order_by("-history_date")[:8],
@@ -83,7 +86,14 @@ def _sites_with_headcount(site_ids, *, staff_of: Q | None = None):
 
 
 def supervisor_section(access: Access) -> dict:
-    return {"sites": _sites_with_headcount(access.supervised_sites)}
+    return {
+        "sites": _sites_with_headcount(access.supervised_sites),
+        "resignations": Resignation.objects.filter(
+            status=ResignationStatus.PENDING, assignment__site_id__in=access.supervised_sites
+        )
+        .select_related("staff", "assignment__site")
+        .order_by("leaving_on"),
+    }
 
 
 def staff_section(access: Access) -> dict:

@@ -41,6 +41,19 @@ ITEMS = (
         "sites",
     ),
     NavItem(_("My record"), "staffing:my_record", (Role.STAFF,), "my_record"),
+    NavItem(
+        _("Change notices"),
+        "staffing:change_notice_list",
+        (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER),
+        "change_notices",
+    ),
+    NavItem(
+        _("Resignations"),
+        "staffing:resignation_list",
+        (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER, Role.STAFF),
+        "resignations",
+    ),
+    NavItem(_("Rotation due"), "staffing:rotation_due", (Role.HR_ADMIN, Role.MANAGER), "rotation"),
     NavItem(_("Notifications"), "notifications:list", None, "notifications"),
 )
 

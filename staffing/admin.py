@@ -11,6 +11,7 @@ from staffing.models import (
     Site,
     Staff,
 )
+from staffing.movement.models import ChangeNotice, Offboarding, Resignation
 
 
 @admin.register(Company)
@@ -59,3 +60,20 @@ class StaffAdmin(ScopedAdmin):
 class AssignmentAdmin(ScopedAdmin):
     company_field = "staff__company"
     list_display = ["staff", "site", "contract", "start", "end", "backup"]
+
+
+@admin.register(ChangeNotice)
+class ChangeNoticeAdmin(ScopedAdmin):
+    list_display = ["__str__", "company", "planned_on"]
+
+
+@admin.register(Resignation)
+class ResignationAdmin(ScopedAdmin):
+    company_field = "staff__company"
+    list_display = ["staff", "leaving_on", "status"]
+
+
+@admin.register(Offboarding)
+class OffboardingAdmin(ScopedAdmin):
+    company_field = "assignment__staff__company"
+    list_display = ["assignment", "reason", "leaving_on", "status"]

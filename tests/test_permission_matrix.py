@@ -77,6 +77,9 @@ MATRIX = [
     ),
     Row("admin:onsite_rolegrant_changelist", only(("hr",), other=302)),
     Row("admin:onsite_policysetting_changelist", only(("hr",), other=302)),
+    Row("admin:staffing_changenotice_changelist", only(("hr",), other=302)),
+    Row("admin:staffing_resignation_changelist", only(("hr",), other=302)),
+    Row("admin:staffing_offboarding_changelist", only(("hr",), other=302)),
 ]
 
 for module in pkgutil.iter_modules(matrix.__path__):

@@ -76,8 +76,8 @@ def test_client_contact_sees_the_supervisors_of_their_site(client, world):
 @pytest.mark.parametrize(
     ("name", "queries"),
     [
-        ("hr", 12),
-        ("supervisor_a", 6),
+        ("hr", 14),
+        ("supervisor_a", 7),
         ("staff_a", 6),
         ("manager", 6),
         ("finance", 6),
