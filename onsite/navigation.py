@@ -54,6 +54,7 @@ ITEMS = (
         "resignations",
     ),
     NavItem(_("Rotation due"), "staffing:rotation_due", (Role.HR_ADMIN, Role.MANAGER), "rotation"),
+    NavItem(_("Import data"), "staffing:import_upload", (Role.HR_ADMIN,), "imports"),
     NavItem(_("Notifications"), "notifications:list", None, "notifications"),
 )
 

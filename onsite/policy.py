@@ -35,6 +35,13 @@ POLICIES: dict[str, PolicyKey] = {
         ),
         PolicyKey("change_notice_days", 30, _("Notice of a personnel change"), _("days"), "§4"),
         PolicyKey(
+            "late_grace_minutes",
+            15,
+            _("Late or early by more than this counts"),
+            _("minutes"),
+            "§6",
+        ),
+        PolicyKey(
             "rotation_months", 12, _("Rotate after this long at one site"), _("months"), "§4"
         ),
         PolicyKey("rotation_min_months", 6, _("No rotation within the first"), _("months"), "§4"),

@@ -511,4 +511,6 @@ class RewardPenalty(models.Model):
 
     def __str__(self) -> str:
         return f"{self.staff} · {self.get_kind_display()} · {self.date}"
+
+
 from staffing.movement.models import *  # noqa: E402, F403

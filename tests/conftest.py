@@ -54,12 +54,12 @@ def _fast_and_eager(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Hashing with the production hasher costs a quarter second a login; tests log in a lot.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # Tasks run in the test's own process unless a test starts a real worker.
+    # Tasks run in the test's own process unless a test starts a real worker. It stays so after
+    # the test: a live server thread may still answer a request and queue a task then.
     celery_app.conf.task_always_eager = True
     # A request leaves its language active in the thread; each test starts from the default.
     translation.activate(settings.LANGUAGE_CODE)
     yield
-    celery_app.conf.task_always_eager = False
 
 
 def build_world() -> World:
@@ -116,3 +116,4 @@ def celery_worker(transactional_db, tmp_path):
     worker = start_worker(tmp_path / "mail")
     yield worker
     stop_worker(worker)
+    celery_app.conf.task_always_eager = True

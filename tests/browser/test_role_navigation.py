@@ -20,6 +20,7 @@ EXPECTED_NAV = {
         "change_notices",
         "resignations",
         "rotation",
+        "imports",
         "notifications",
         "admin",
     },

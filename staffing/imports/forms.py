@@ -1,0 +1,28 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from staffing.imports.services import KIND_LABELS, upload_check
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What the file holds"),
+        choices=list(KIND_LABELS.items()),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("CSV (UTF-8) or XLSX; the first row names the columns, in Chinese or English."),
+        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".csv,.xlsx"}),
+    )
+    skip_invalid = forms.BooleanField(
+        label=_("Skip bad rows and import the good ones"),
+        help_text=_("Otherwise a single bad row stops the whole file."),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        upload_check(file)
+        return file

@@ -1,0 +1,123 @@
+"""Reading an uploaded spreadsheet into rows of text (SPEC §14): CSV in UTF-8, with or without a
+byte-order mark, or the first sheet of an XLSX workbook. Row numbers are the file's own: the
+header is row 1, so people find a reported row where their spreadsheet program shows it."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import PurePath
+
+from django.utils.translation import gettext as _
+
+UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class UnreadableFile(Exception):
+    """The file cannot be read as a table at all; the message says what to do about it."""
+
+
+@dataclass
+class Table:
+    headers: list[str]  # as written in the file, stripped
+    rows: list[list[str]] = field(default_factory=list)  # each as long as `headers`
+    numbers: list[int] = field(default_factory=list)  # the file row number of each data row
+    overlong: list[int] = field(default_factory=list)  # rows with values right of the last header
+
+
+def read_table(file) -> Table:
+    """The table in `file` (an open binary file with a name); an UnreadableFile otherwise."""
+    extension = PurePath(file.name or "").suffix.lower().lstrip(".")
+    file.seek(0)
+    data = file.read()
+    return _table(_xlsx_lines(data) if extension == "xlsx" else _csv_lines(data))
+
+
+def utf8_advice() -> str:
+    return _(
+        "The file is not UTF-8 text. In Excel choose “Save as” → “CSV UTF-8 (comma delimited)”, "
+        "or upload the XLSX workbook itself."
+    )
+
+
+def _csv_lines(data: bytes):
+    if data.startswith(UTF16_BOMS):
+        raise UnreadableFile(utf8_advice())
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UnreadableFile(utf8_advice()) from None
+    if "\x00" in text:
+        raise UnreadableFile(utf8_advice())
+    try:
+        # Each record is one spreadsheet row, even when a quoted cell holds a line break.
+        return [[cell.strip() for cell in record] for record in csv.reader(io.StringIO(text))]
+    except csv.Error as error:
+        raise UnreadableFile(
+            _("The CSV file is malformed: %(problem)s.") % {"problem": error}
+        ) from None
+
+
+def _xlsx_lines(data: bytes):
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+        raise UnreadableFile(_("The file could not be read as an XLSX workbook.")) from None
+    try:
+        sheet = workbook.worksheets[0]
+        return [
+            [_cell_text(value) for value in values] for values in sheet.iter_rows(values_only=True)
+        ]
+    finally:
+        workbook.close()
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime.datetime):
+        if value.time() == datetime.time():
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float | Decimal):
+        return str(value)
+    return str(value).strip()
+
+
+def _table(lines) -> Table:
+    lines = iter(lines)
+    first = next(lines, None)
+    headers = [unicodedata.normalize("NFC", cell).strip() for cell in first or []]
+    if not any(headers):
+        raise UnreadableFile(_("The file is empty; its first row must name the columns."))
+    while not headers[-1]:
+        headers.pop()
+    table = Table(headers=headers)
+    width = len(headers)
+    for number, cells in enumerate(lines, start=2):
+        if not any(cells):
+            continue
+        if len(cells) > width and any(cells[width:]):
+            table.overlong.append(number)
+        row = list(cells[:width])
+        row.extend([""] * (width - len(row)))
+        table.rows.append(row)
+        table.numbers.append(number)
+    return table
