@@ -12,12 +12,14 @@ def hr_acts_on_a(ok: int) -> dict[str, int]:
     return only(("hr",), ok=ok) | {role: 403 for role in SEE_A_NOT_HR}
 
 
-def check_of_a(w) -> list:
-    check, _ = QualificationCheck.objects.get_or_create(
-        staff=w.person_a, condition=Condition.HEALTH
-    )
+def check_of(person) -> list:
+    check, _ = QualificationCheck.objects.get_or_create(staff=person, condition=Condition.HEALTH)
     check.evidence.save("健康证.pdf", ContentFile(b"%PDF-1.4 test"))
     return [check.pk]
+
+
+def check_of_a(w) -> list:
+    return check_of(w.person_a)
 
 
 ROWS = [
@@ -31,6 +33,13 @@ ROWS = [
         "staffing:check_evidence",
         only(("hr", "staff_a")) | {"supervisor_a": 403, "manager": 403},
         args=check_of_a,
+    ),
+    # Site A's supervisor and an outsider know nothing of a document of site B's person.
+    Row(
+        "staffing:check_evidence",
+        only(("hr", "staff_b")) | {"manager": 403},
+        args=lambda w: check_of(w.person_b),
+        label="check_evidence B",
     ),
     Row(
         "staffing:site_edit",
