@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from onsite.access import access_for
+from onsite.forms import BootstrapMixin
 from onsite.uploads import UploadValidator
 from staffing.models import (
     CheckStatus,
@@ -20,28 +21,6 @@ from staffing.schedule import format_schedule, parse_schedule
 from staffing.validators import normalise_phone
 
 DATE = forms.DateInput(attrs={"type": "date"})
-
-
-class BootstrapMixin:
-    """Bootstrap classes on every widget, so templates render fields with one include."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
 
 
 class StaffForm(BootstrapMixin, forms.ModelForm):

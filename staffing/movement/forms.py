@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from onsite.forms import BootstrapMixin
 from staffing.models import Site, Staff, StaffStatus
 from staffing.movement.models import (
     ChangeKind,
@@ -18,26 +19,8 @@ from staffing.movement.selectors import is_manager_of, notice_companies
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class BootstrapForm(forms.Form):
-    """Bootstrap classes on every widget, and is-invalid on fields with errors."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+class BootstrapForm(BootstrapMixin, forms.Form):
+    pass
 
 
 class ItemForm(BootstrapForm):

@@ -64,17 +64,9 @@ class OnboardingItemQuerySet(models.QuerySet):
         return self.filter(assignment_scope(user, "assignment__"))
 
 
-class OnboardingItem(models.Model):
-    """One ticked item of a placement's onboarding checklist. An item without a row, or with no
-    `done_at`, is open; the checklist is complete when every kind is done."""
+class ChecklistItem(models.Model):
+    """One line of a checklist: done when someone ticked it, with when and an optional note."""
 
-    assignment = models.ForeignKey(
-        Assignment,
-        on_delete=models.CASCADE,
-        related_name="onboarding_items",
-        verbose_name=_("assignment"),
-    )
-    kind = models.CharField(_("item"), max_length=24, choices=OnboardingItemKind.choices)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -85,6 +77,22 @@ class OnboardingItem(models.Model):
     )
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class OnboardingItem(ChecklistItem):
+    """One ticked item of a placement's onboarding checklist. An item without a row, or with no
+    `done_at`, is open; the checklist is complete when every kind is done."""
+
+    assignment = models.ForeignKey(
+        Assignment,
+        on_delete=models.CASCADE,
+        related_name="onboarding_items",
+        verbose_name=_("assignment"),
+    )
+    kind = models.CharField(_("item"), max_length=24, choices=OnboardingItemKind.choices)
     history = HistoricalRecords()
 
     objects = OnboardingItemQuerySet.as_manager()
@@ -389,21 +397,11 @@ class OffboardingItemQuerySet(models.QuerySet):
         return self.filter(assignment_scope(user, "offboarding__assignment__"))
 
 
-class OffboardingItem(models.Model):
+class OffboardingItem(ChecklistItem):
     offboarding = models.ForeignKey(
         Offboarding, on_delete=models.CASCADE, related_name="items", verbose_name=_("offboarding")
     )
     kind = models.CharField(_("item"), max_length=16, choices=OffboardingItemKind.choices)
-    done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("done by"),
-    )
-    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=255, blank=True)
     history = HistoricalRecords()
 
     objects = OffboardingItemQuerySet.as_manager()
