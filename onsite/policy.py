@@ -3,6 +3,7 @@ setting, else the company's, else the default here. Later features add their key
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -74,6 +75,37 @@ class Policy:
         if key not in POLICIES:
             raise AttributeError(key)
         return self[key]
+
+
+class PolicyTable:
+    """The values of some keys for every company and site, from one query: for pages that
+    judge many people of many sites at once. Resolved as Policy resolves one scope."""
+
+    def __init__(self, keys: Iterable[str]):
+        from onsite.models import PolicySetting
+
+        self._company: dict[tuple[int, str], int] = {}
+        self._site: dict[tuple[int, str], int] = {}
+        rows = PolicySetting.objects.filter(key__in=list(keys)).values_list(
+            "key", "value", "company_id", "site_id"
+        )
+        for key, value, company_id, site_id in rows:
+            if site_id is not None:
+                self._site[(site_id, key)] = int(value)
+            else:
+                self._company[(company_id, key)] = int(value)
+
+    def value(self, key: str, *, company_id: int | None = None, site_id: int | None = None) -> int:
+        if (site_id, key) in self._site:
+            return self._site[(site_id, key)]
+        return self._company.get((company_id, key), POLICIES[key].default)
+
+    def every_value(self, key: str) -> list[int]:
+        """The default and every value some company or site set."""
+        return [
+            POLICIES[key].default,
+            *(v for (_owner, k), v in (*self._company.items(), *self._site.items()) if k == key),
+        ]
 
 
 def policy_for(*, company=None, site=None) -> Policy:

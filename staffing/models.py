@@ -310,7 +310,25 @@ class Staff(models.Model):
                 raise ValidationError({"birth_date": error.messages}) from error
 
 
+def assignment_scope(user, prefix: str = "") -> Q:
+    """Who sees what happens to one placement: HR and managers of the person's company (or
+    department), the supervisors of that placement's site, and the person. A supervisor of
+    another site does not, even one the person once worked at."""
+    access = access_for(user)
+    if access.is_superuser:
+        return Q()
+    q = Q(**{f"{prefix}staff__company_id__in": access.hr_companies | access.manager_companies})
+    q |= Q(**{f"{prefix}staff__department_id__in": access.manager_departments})
+    q |= Q(**{f"{prefix}site_id__in": access.supervised_sites})
+    if access.staff_id:
+        q |= Q(**{f"{prefix}staff_id": access.staff_id})
+    return q
+
+
 class AssignmentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> AssignmentQuerySet:
+        return self.filter(assignment_scope(user))
+
     def active_on(self, day: datetime.date) -> AssignmentQuerySet:
         return self.filter(Q(end__isnull=True) | Q(end__gte=day), start__lte=day)
 

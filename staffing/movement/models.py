@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from onsite.access import access_for
-from staffing.models import Assignment, Company, Site, Staff
+from staffing.models import Assignment, Company, Site, Staff, assignment_scope
 
 __all__ = [
     "ChangeKind",
@@ -26,21 +26,6 @@ __all__ = [
     "Resignation",
     "ResignationStatus",
 ]
-
-
-def assignment_scope(user, prefix: str = "") -> Q:
-    """Who sees what happens to one placement: HR and managers of the person's company (or
-    department), the supervisors of that placement's site, and the person. A supervisor of
-    another site does not, even one the person once worked at."""
-    access = access_for(user)
-    if access.is_superuser:
-        return Q()
-    q = Q(**{f"{prefix}staff__company_id__in": access.hr_companies | access.manager_companies})
-    q |= Q(**{f"{prefix}staff__department_id__in": access.manager_departments})
-    q |= Q(**{f"{prefix}site_id__in": access.supervised_sites})
-    if access.staff_id:
-        q |= Q(**{f"{prefix}staff_id": access.staff_id})
-    return q
 
 
 class OnboardingItemKind(models.TextChoices):

@@ -10,8 +10,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from onsite.access import access_for
-from onsite.models import PolicySetting
-from onsite.policy import POLICIES
+from onsite.policy import PolicyTable
 from staffing.models import Assignment
 from staffing.movement.dates import add_months, months_between
 from staffing.movement.models import (
@@ -22,15 +21,9 @@ from staffing.movement.models import (
     OnboardingItem,
     OnboardingItemKind,
     Resignation,
-    assignment_scope,
 )
 
 # --- who may act ------------------------------------------------------------------------------
-
-
-def assignments_visible_to(user):
-    """Placements the user may look at (see models.assignment_scope)."""
-    return Assignment.objects.filter(assignment_scope(user))
 
 
 def is_hr_of(user, company_id: int) -> bool:
@@ -115,42 +108,20 @@ class RotationDue:
 
 
 class _RotationPolicies:
-    """Both rotation numbers for every (company, site) from one query of the settings table:
-    the site's value wins over the company's, which wins over the SPEC default."""
+    """Both rotation numbers for every (company, site) from one query of the settings table."""
 
     def __init__(self):
-        self.by_company: dict[tuple[int, str], int] = {}
-        self.by_site: dict[tuple[int, str], int] = {}
-        rows = PolicySetting.objects.filter(key__in=ROTATION_KEYS).values_list(
-            "key", "value", "company_id", "site_id"
-        )
-        for key, value, company_id, site_id in rows:
-            if site_id is not None:
-                self.by_site[(site_id, key)] = int(value)
-            else:
-                self.by_company[(company_id, key)] = int(value)
-
-    def value(self, key: str, *, company_id: int, site_id: int) -> int:
-        if (site_id, key) in self.by_site:
-            return self.by_site[(site_id, key)]
-        return self.by_company.get((company_id, key), POLICIES[key].default)
+        self.table = PolicyTable(ROTATION_KEYS)
 
     def threshold(self, *, company_id: int, site_id: int) -> int:
         """Months after which a person is due: the rotation period, never less than the minimum."""
         return max(
-            self.value("rotation_months", company_id=company_id, site_id=site_id),
-            self.value("rotation_min_months", company_id=company_id, site_id=site_id),
+            self.table.value(key, company_id=company_id, site_id=site_id) for key in ROTATION_KEYS
         )
 
     def smallest_threshold(self) -> int:
         """A lower bound of every threshold, to let the database skip recent placements."""
-        lowest = {}
-        for key in ROTATION_KEYS:
-            values = [POLICIES[key].default]
-            for table in (self.by_company, self.by_site):
-                values += [value for (_owner, k), value in table.items() if k == key]
-            lowest[key] = min(values)
-        return max(0, *lowest.values())
+        return max(0, *(min(self.table.every_value(key)) for key in ROTATION_KEYS))
 
 
 def rotation_due(

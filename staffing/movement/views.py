@@ -17,7 +17,7 @@ from onsite.decorators import role_required
 from onsite.pdf import pdf_response, render_pdf
 from onsite.roles import Role
 from onsite.transitions import Refused
-from staffing.models import Company
+from staffing.models import Assignment, Company
 from staffing.movement import services
 from staffing.movement.forms import (
     ChangeNoticeForm,
@@ -36,7 +36,6 @@ from staffing.movement.models import (
     ResignationStatus,
 )
 from staffing.movement.selectors import (
-    assignments_visible_to,
     is_hr_of,
     may_decide_resignation,
     may_tick,
@@ -66,7 +65,7 @@ def _form_errors(request, form) -> None:
 @login_required
 def onboarding_detail(request, pk: int):
     assignment = get_object_or_404(
-        assignments_visible_to(request.user).select_related(*PLACEMENT), pk=pk
+        Assignment.objects.visible_to(request.user).select_related(*PLACEMENT), pk=pk
     )
     rows = onboarding_rows(assignment)
     return render(
@@ -86,7 +85,7 @@ def onboarding_detail(request, pk: int):
 @require_POST
 def onboarding_item(request, pk: int):
     assignment = get_object_or_404(
-        assignments_visible_to(request.user).select_related(*PLACEMENT), pk=pk
+        Assignment.objects.visible_to(request.user).select_related(*PLACEMENT), pk=pk
     )
     if not may_tick(request.user, assignment):
         raise PermissionDenied
@@ -142,7 +141,7 @@ def _offboarding_page(request, assignment, *, start_form=None, status=200):
 @login_required
 def offboarding_detail(request, pk: int):
     assignment = get_object_or_404(
-        assignments_visible_to(request.user).select_related(*PLACEMENT), pk=pk
+        Assignment.objects.visible_to(request.user).select_related(*PLACEMENT), pk=pk
     )
     return _offboarding_page(request, assignment)
 
@@ -151,7 +150,7 @@ def offboarding_detail(request, pk: int):
 @require_POST
 def offboarding_start(request, pk: int):
     assignment = get_object_or_404(
-        assignments_visible_to(request.user).select_related(*PLACEMENT), pk=pk
+        Assignment.objects.visible_to(request.user).select_related(*PLACEMENT), pk=pk
     )
     if not is_hr_of(request.user, assignment.staff.company_id):
         raise PermissionDenied
