@@ -46,6 +46,48 @@ POLICIES: dict[str, PolicyKey] = {
             "rotation_months", 12, _("Rotate after this long at one site"), _("months"), "§4"
         ),
         PolicyKey("rotation_min_months", 6, _("No rotation within the first"), _("months"), "§4"),
+        PolicyKey(
+            "absent_threshold_minutes",
+            60,
+            _("Late or early by more than this makes the day absent"),
+            _("minutes"),
+            "§6",
+        ),
+        PolicyKey(
+            "explanation_absent_days",
+            3,
+            _("An absence explanation is required above this many absent days a month"),
+            _("days"),
+            "§6",
+        ),
+        PolicyKey(
+            "explanation_late_minutes",
+            180,
+            _("An absence explanation is required above this many late minutes a month"),
+            _("minutes"),
+            "§6",
+        ),
+        PolicyKey(
+            "fine_free_occurrences",
+            2,
+            _("Late or early occurrences a month without a fine"),
+            _("times"),
+            "§6",
+        ),
+        PolicyKey(
+            "fine_per_occurrence",
+            20,
+            _("Fine for each late or early occurrence beyond those"),
+            _("CNY"),
+            "§6",
+        ),
+        PolicyKey(
+            "dismissal_absent_days",
+            3,
+            _("Absent days a month that withhold the wage and flag a dismissal review"),
+            _("days"),
+            "§6",
+        ),
     )
 }
 

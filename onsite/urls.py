@@ -33,5 +33,6 @@ urlpatterns = [
     path("notifications/", include(notification_urls)),
     path("health/", views.health, name="health"),
     path("", include("staffing.urls")),
+    path("attendance/", include("attendance.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,234 @@
+"""The monthly sheet (SPEC §6, §14): one row per person of a site and month, summed from the
+judged days in one grouped query, then the policy outcomes, each with the rule that produced it.
+Reads only; closing a month is in attendance.services.months."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Q, Sum
+
+from attendance.calendar import month_bounds
+from attendance.models import (
+    Day,
+    Explanation,
+    LeaveKind,
+    MonthClose,
+    MonthStatus,
+)
+from attendance.rules import MONTH_RULES, render
+from onsite.policy import PolicyTable
+from staffing.models import Assignment, Site, Staff
+
+ZERO = Decimal("0")
+CENT = Decimal("0.01")
+OUTCOME_KEYS = (
+    "explanation_absent_days",
+    "explanation_late_minutes",
+    "fine_free_occurrences",
+    "fine_per_occurrence",
+    "dismissal_absent_days",
+)
+# Deduction days are absent days plus personal leave (SPEC §6); other kinds are not deducted.
+DEDUCTED_LEAVE = (LeaveKind.PERSONAL,)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: str
+    args: dict
+
+    @property
+    def rule(self) -> str:
+        return render(MONTH_RULES, self.code, self.args)
+
+
+@dataclass
+class SheetRow:
+    staff_id: int
+    staff_no: str
+    name: str
+    monthly_salary: Decimal | None
+    scheduled: Decimal = ZERO
+    present: Decimal = ZERO
+    absent: Decimal = ZERO
+    leave: Decimal = ZERO
+    leave_by_kind: dict[str, Decimal] = field(default_factory=dict)
+    late_count: int = 0
+    late_minutes: int = 0
+    early_count: int = 0
+    early_minutes: int = 0
+    overtime_hours: Decimal = ZERO
+    explanation: list[Outcome] = field(default_factory=list)
+    explanation_status: str = ""
+    explanation_id: int | None = None
+    fine: int = 0
+    fine_outcome: Outcome | None = None
+    deduction_days: Decimal = ZERO
+    deduction_amount: Decimal = ZERO
+    deduction_outcome: Outcome | None = None
+    dismissal_review: bool = False
+    dismissal_outcome: Outcome | None = None
+
+    @property
+    def explanation_required(self) -> bool:
+        return bool(self.explanation)
+
+    @property
+    def leave_kinds(self) -> list[tuple[str, Decimal]]:
+        labels = dict(LeaveKind.choices)
+        return [(labels[k], v) for k, v in self.leave_by_kind.items() if v]
+
+
+@dataclass
+class Sheet:
+    site: Site
+    month: datetime.date
+    rows: list[SheetRow]
+    status: str
+
+    @property
+    def closed(self) -> bool:
+        return self.status == MonthStatus.CLOSED
+
+    @property
+    def totals(self) -> dict[str, Decimal | int]:
+        names = (
+            "scheduled",
+            "present",
+            "absent",
+            "leave",
+            "late_count",
+            "late_minutes",
+            "early_count",
+            "early_minutes",
+            "fine",
+            "deduction_days",
+        )
+        return {name: sum((getattr(r, name) for r in self.rows), ZERO) for name in names}
+
+
+def month_rows(*, site: Site, month: datetime.date, staff=None) -> list[SheetRow]:
+    """The rows of `site` and `month`; `staff` (a Staff queryset) narrows them to a scope."""
+    first, last = month_bounds(month)
+    days = Day.objects.filter(site=site, date__range=(first, last))
+    people = Assignment.objects.filter(site=site, start__lte=last).filter(
+        Q(end__isnull=True) | Q(end__gte=first)
+    )
+    if staff is not None:
+        days = days.filter(staff__in=staff)
+        people = people.filter(staff__in=staff)
+    leave_sums = {
+        f"leave_{kind}": Sum("leave", filter=Q(leave_kind=kind)) for kind in LeaveKind.values
+    }
+    sums = {
+        row["staff_id"]: row
+        for row in days.values("staff_id").annotate(
+            sum_scheduled=Sum("scheduled"),
+            sum_present=Sum("present"),
+            sum_absent=Sum("absent"),
+            sum_leave=Sum("leave"),
+            sum_late_count=Count("pk", filter=Q(is_late=True)),
+            sum_late_minutes=Sum("late_minutes", filter=Q(is_late=True)),
+            sum_early_count=Count("pk", filter=Q(is_early=True)),
+            sum_early_minutes=Sum("early_minutes", filter=Q(is_early=True)),
+            **leave_sums,
+        )
+    }
+    staff_rows = (
+        Staff.objects.filter(Q(pk__in=people.values("staff_id")) | Q(pk__in=list(sums)))
+        .order_by("staff_no")
+        .values_list("pk", "staff_no", "name", "monthly_salary", "company_id")
+    )
+    explanations = {
+        staff_id: (pk, status)
+        for pk, staff_id, status in Explanation.objects.filter(site=site, month=first).values_list(
+            "pk", "staff_id", "status"
+        )
+    }
+    policy = PolicyTable(OUTCOME_KEYS)
+    rows = []
+    for staff_id, staff_no, name, salary, company_id in staff_rows:
+        row = SheetRow(staff_id=staff_id, staff_no=staff_no, name=name, monthly_salary=salary)
+        found = sums.get(staff_id)
+        if found:
+            for name_ in ("scheduled", "present", "absent", "leave"):
+                setattr(row, name_, found[f"sum_{name_}"] or ZERO)
+            for name_ in ("late_count", "late_minutes", "early_count", "early_minutes"):
+                setattr(row, name_, found[f"sum_{name_}"] or 0)
+            row.leave_by_kind = {kind: found[f"leave_{kind}"] or ZERO for kind in LeaveKind.values}
+        row.explanation_id, row.explanation_status = explanations.get(staff_id, (None, ""))
+
+        def value(key, company_id=company_id):
+            return policy.value(key, company_id=company_id, site_id=site.pk)
+
+        apply_outcomes(row, value)
+        rows.append(row)
+    return rows
+
+
+def apply_outcomes(row: SheetRow, value) -> None:
+    """SPEC §6 policy rules on one row; `value(key)` reads the row's policy number."""
+    limit = value("explanation_absent_days")
+    if row.absent > limit:
+        row.explanation.append(
+            Outcome("explanation_absent", {"absent": row.absent, "limit": limit})
+        )
+    limit = value("explanation_late_minutes")
+    if row.late_minutes > limit:
+        row.explanation.append(
+            Outcome("explanation_late", {"minutes": row.late_minutes, "limit": limit})
+        )
+    free, each = value("fine_free_occurrences"), value("fine_per_occurrence")
+    count = row.late_count + row.early_count
+    if count > free:
+        row.fine = (count - free) * each
+        row.fine_outcome = Outcome(
+            "fine", {"count": count, "free": free, "extra": count - free, "each": each}
+        )
+    personal = sum((row.leave_by_kind.get(k, ZERO) for k in DEDUCTED_LEAVE), ZERO)
+    row.deduction_days = row.absent + personal
+    if row.deduction_days and row.scheduled and row.monthly_salary is not None:
+        row.deduction_amount = (row.monthly_salary / row.scheduled * row.deduction_days).quantize(
+            CENT, rounding=ROUND_HALF_UP
+        )
+        row.deduction_outcome = Outcome(
+            "deduction",
+            {
+                "absent": row.absent,
+                "personal": personal,
+                "days": row.deduction_days,
+                "salary": row.monthly_salary,
+                "scheduled": row.scheduled,
+            },
+        )
+    limit = value("dismissal_absent_days")
+    if row.absent >= limit:
+        row.dismissal_review = True
+        row.dismissal_outcome = Outcome("dismissal", {"absent": row.absent, "limit": limit})
+
+
+def month_sheet(*, site: Site, month: datetime.date, staff=None) -> Sheet:
+    status = (
+        MonthClose.objects.filter(site=site, month=month.replace(day=1))
+        .values_list("status", flat=True)
+        .first()
+    )
+    return Sheet(
+        site=site,
+        month=month.replace(day=1),
+        rows=month_rows(site=site, month=month, staff=staff),
+        status=status or MonthStatus.OPEN,
+    )
+
+
+def person_row(*, staff: Staff, site: Site, month: datetime.date) -> SheetRow | None:
+    rows = month_rows(site=site, month=month, staff=Staff.objects.filter(pk=staff.pk))
+    return rows[0] if rows else None
+
+
+def explanation_required(*, staff: Staff, site: Site, month: datetime.date) -> bool:
+    row = person_row(staff=staff, site=site, month=month)
+    return bool(row and row.explanation_required)
