@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,9 @@ class AttendanceConfig(AppConfig):
     name = "attendance"
     verbose_name = _("Attendance")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from attendance.signals import seed_calendar
+
+        # Sent once per app after migrate; listening for this app's signal seeds once.
+        post_migrate.connect(seed_calendar, sender=self, dispatch_uid="attendance_seed_calendar")

@@ -1,0 +1,1 @@
+"""The policy numbers of a company and its sites: the service and the HR page."""
