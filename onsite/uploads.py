@@ -3,6 +3,7 @@ that type, so a renamed executable is refused even with an accepted name."""
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from django.conf import settings
@@ -25,6 +26,10 @@ SIGNATURES: dict[str, tuple[bytes, ...] | None] = {
 
 DOCUMENT_TYPES = ("pdf", "jpg", "jpeg", "png")
 SPREADSHEET_TYPES = ("csv", "xlsx")
+# A ZKTeco attendance device's `attlog` export, saved as `1_attlog.dat` or renamed to .txt.
+DEVICE_LOG_TYPES = ("dat", "txt")
+# Its lines read `user_id<TAB>YYYY-MM-DD HH:MM:SS<TAB>…`, the user id often padded with blanks.
+DEVICE_LOG_LINE = re.compile(r"^ *[^\s]+ *\t *\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}")
 
 
 @deconstructible
@@ -74,6 +79,45 @@ class UploadValidator:
             other.types,
             other.max_bytes,
         )
+
+
+def is_device_log(head: bytes) -> bool:
+    """Whether the first line with text in `head` (the file's first bytes) is an attlog line."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    if b"\x00" in head or not _decodes(head):
+        return False
+    for line in head.decode("utf-8", errors="ignore").splitlines():
+        if line.strip():
+            return bool(DEVICE_LOG_LINE.match(line))
+    return False
+
+
+@deconstructible
+class PunchFileValidator(UploadValidator):
+    """Punches come as a spreadsheet or as an attendance device log. A .dat or .txt file passes
+    only when its content is an attlog: the name alone lets no other text through."""
+
+    def __init__(self, max_bytes: int | None = None):
+        super().__init__(types=SPREADSHEET_TYPES + DEVICE_LOG_TYPES, max_bytes=max_bytes)
+
+    def __call__(self, file) -> None:
+        super().__call__(file)
+        extension = PurePath(file.name or "").suffix.lower().lstrip(".")
+        if extension not in DEVICE_LOG_TYPES:
+            return
+        file.seek(0)
+        head = file.read(2048)
+        file.seek(0)
+        if not is_device_log(head):
+            raise ValidationError(
+                _(
+                    "“%(name)s” is not an attendance device log: its lines must read "
+                    "user ID, tab, date and time (like 1_attlog.dat)."
+                )
+                % {"name": file.name},
+                code="file_content",
+            )
 
 
 def _decodes(head: bytes) -> bool:

@@ -15,7 +15,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from onsite.access import access_for
-from staffing.imports.resources import RESOURCES, StaffResource
+from staffing.imports.resources import StaffResource
+from staffing.imports.services import kind_columns
 from staffing.imports.widgets import GENDER_LABELS
 from staffing.models import Assignment, CheckStatus, Condition, Staff, mask_id_number
 
@@ -62,12 +63,22 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "end": "",
         "backup": "否",
     },
+    "punches": {"staff_no": "E0001", "timestamp": "2026-03-02 08:29", "device": "1"},
+    "leave": {
+        "staff_no": "E0001",
+        "type": "事假",
+        "start": "2026-03-02",
+        "end": "2026-03-03",
+        "start_half": "下午",
+        "end_half": "",
+        "status": "已批准",
+    },
 }
 
 
 def template_workbook(*, kind: str, company_name: str) -> bytes:
     """Headers in Chinese, one example row, and a second sheet naming each column."""
-    columns = [c for c in RESOURCES[kind].columns if not c.export_only]
+    columns = [c for c in kind_columns(kind) if not c.export_only]
     example = EXAMPLES[kind]
     workbook = Workbook()
     sheet = workbook.active

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from staffing.imports.services import KIND_LABELS, upload_check
@@ -12,8 +13,13 @@ class UploadForm(forms.Form):
     )
     file = forms.FileField(
         label=_("File"),
-        help_text=_("CSV (UTF-8) or XLSX; the first row names the columns, in Chinese or English."),
-        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".csv,.xlsx"}),
+        help_text=_(
+            "CSV (UTF-8) or XLSX; the first row names the columns, in Chinese or English. "
+            "Punches may also come as an attendance device's attlog file (.dat or .txt)."
+        ),
+        widget=forms.ClearableFileInput(
+            attrs={"class": "form-control", "accept": ".csv,.xlsx,.dat,.txt"}
+        ),
     )
     skip_invalid = forms.BooleanField(
         label=_("Skip bad rows and import the good ones"),
@@ -22,7 +28,13 @@ class UploadForm(forms.Form):
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
 
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        upload_check(file)
-        return file
+    def clean(self):
+        cleaned = super().clean()
+        file, kind = cleaned.get("file"), cleaned.get("kind")
+        if file is not None:
+            # Which files are accepted depends on the kind: only punches take a device log.
+            try:
+                upload_check(file, kind=kind)
+            except ValidationError as error:
+                self.add_error("file", error)
+        return cleaned

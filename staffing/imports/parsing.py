@@ -1,6 +1,9 @@
 """Reading an uploaded spreadsheet into rows of text (SPEC §14): CSV in UTF-8, with or without a
 byte-order mark, or the first sheet of an XLSX workbook. Row numbers are the file's own: the
-header is row 1, so people find a reported row where their spreadsheet program shows it."""
+header is row 1, so people find a reported row where their spreadsheet program shows it.
+
+An attendance device's `attlog` export (punches only) has no header: its rows are its lines,
+numbered from 1, each `user_id<TAB>date time<TAB>…` of which the first two fields count."""
 
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from django.utils.translation import gettext as _
+
+from onsite.uploads import is_device_log
 
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -29,6 +34,39 @@ class Table:
     rows: list[list[str]] = field(default_factory=list)  # each as long as `headers`
     numbers: list[int] = field(default_factory=list)  # the file row number of each data row
     overlong: list[int] = field(default_factory=list)  # rows with values right of the last header
+    device_log: bool = False  # read from an attlog file, whose headers are given, not written
+
+
+def is_device_log_file(file) -> bool:
+    """Whether `file` is an attendance device log, whatever its name says (SPEC §14: by content)."""
+    file.seek(0)
+    head = file.read(2048)
+    file.seek(0)
+    return not head.startswith(b"PK") and is_device_log(head)
+
+
+def read_device_log(file, *, headers: list[str]) -> Table:
+    """The first two fields of each line of an attlog file, under `headers`; blanks around a
+    field are dropped, as are the device's further fields (verify mode, in/out, work code)."""
+    file.seek(0)
+    data = file.read()
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UnreadableFile(utf8_advice()) from None
+    table = Table(headers=list(headers), device_log=True)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        fields = line.split("\t", 2)[:2]
+        fields.extend([""] * (2 - len(fields)))
+        table.rows.append([fields[0].strip(), fields[1].strip()])
+        table.numbers.append(number)
+    if not table.rows:
+        raise UnreadableFile(_("The file is empty."))
+    return table
 
 
 def read_table(file) -> Table:
@@ -111,13 +149,15 @@ def _table(lines) -> Table:
         headers.pop()
     table = Table(headers=headers)
     width = len(headers)
+    rows, numbers = table.rows, table.numbers
     for number, cells in enumerate(lines, start=2):
         if not any(cells):
             continue
-        if len(cells) > width and any(cells[width:]):
-            table.overlong.append(number)
-        row = list(cells[:width])
-        row.extend([""] * (width - len(row)))
-        table.rows.append(row)
-        table.numbers.append(number)
+        if len(cells) != width:  # each line is a new list: one of the right width is kept as is
+            if len(cells) > width and any(cells[width:]):
+                table.overlong.append(number)
+            cells = list(cells[:width])
+            cells.extend([""] * (width - len(cells)))
+        rows.append(cells)
+        numbers.append(number)
     return table

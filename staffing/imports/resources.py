@@ -26,6 +26,7 @@ from import_export.fields import Field
 from import_export.instance_loaders import BaseInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from attendance.tasks import queue_recompute
 from onsite.models import PolicySetting
 from onsite.transitions import Refused
 from staffing.imports.widgets import (
@@ -321,6 +322,10 @@ class SiteResource(ImportResource):
 
     def after_save_instance(self, instance, row, **kwargs):
         self.context.sites[instance.code] = instance
+        if instance._import_state and instance._import_state[3] != instance.schedule:
+            # Queued on commit, so a dry run (rolled back) queues nothing.
+            today = self.context.today
+            queue_recompute(start=today.replace(day=1), end=today, site_ids=[instance.pk])
         grace = instance._import_extra.get("grace_minutes")
         if grace is None or grace == self.grace.get(instance.pk):
             return

@@ -3,36 +3,66 @@
 `import_file` reads the file, maps its headers to the kind's columns, runs the kind's resource
 in one transaction and reports every bad row by its row number in the file, the header as
 written there, and the reason. A file with a bad row changes nothing unless the caller chose to
-skip bad rows; a dry run changes nothing at all."""
+skip bad rows; a dry run changes nothing at all.
+
+Punches come by the hundred thousand, so their kind (and leave, beside them) is not run row by
+row through import-export: `import_file` hands the read rows to the kind's own bulk importer
+(BULK_KINDS), which fills in the same report."""
 
 from __future__ import annotations
 
 import logging
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 import tablib
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from onsite.uploads import SPREADSHEET_TYPES, UploadValidator
+from onsite.uploads import SPREADSHEET_TYPES, PunchFileValidator, UploadValidator
 from staffing.imports.context import ImportContext
-from staffing.imports.parsing import UnreadableFile, read_table, utf8_advice
-from staffing.imports.resources import RESOURCES, ImportResource
+from staffing.imports.parsing import (
+    UnreadableFile,
+    is_device_log_file,
+    read_device_log,
+    read_table,
+    utf8_advice,
+)
+from staffing.imports.resources import RESOURCES, Column, ImportResource
 
 logger = logging.getLogger(__name__)
 
 NO_COLUMN = "—"
-KINDS = tuple(RESOURCES)
+# Kinds with their own bulk importer (a class with `columns`, `device_log` and `run`), named by
+# path: the attendance app builds on staffing, not the other way round.
+BULK_KINDS = {
+    "punches": "attendance.imports.PunchImport",
+    "leave": "attendance.imports_leave.LeaveImport",
+}
+KINDS = (*RESOURCES, *BULK_KINDS)
 KIND_LABELS = {
     "companies": gettext_lazy("Dispatch companies"),
     "sites": gettext_lazy("Sites"),
     "contracts": gettext_lazy("Contracts"),
     "staff": gettext_lazy("Staff"),
     "assignments": gettext_lazy("Assignments"),
+    "punches": gettext_lazy("Punches"),
+    "leave": gettext_lazy("Leave"),
 }
+
+
+def bulk_importer(kind: str):
+    return import_string(BULK_KINDS[kind])
+
+
+def kind_columns(kind: str) -> tuple[Column, ...]:
+    """The columns of `kind`, whether a resource or a bulk importer reads it."""
+    owner = bulk_importer(kind) if kind in BULK_KINDS else RESOURCES[kind]
+    return owner.columns
 
 
 @dataclass(frozen=True)
@@ -88,6 +118,21 @@ class ImportReport:
         return cls(**{**data, "errors": errors})
 
 
+@dataclass
+class ImportRows:
+    """A file's rows as a bulk importer gets them: each row's cells in the order of `keys`."""
+
+    name: str  # the file's name as uploaded (an attlog file's name names its device)
+    keys: list[str]
+    headers: dict[str, str]  # key → the header as written (for a device log, its label)
+    rows: list[list[str]]
+    numbers: list[int]  # the file row (or, in a device log, line) of each row
+    device_log: bool = False
+
+    def column(self, key: str) -> str:
+        return self.headers.get(key, NO_COLUMN)
+
+
 def import_file(
     *, kind: str, file, user, dry_run: bool, skip_invalid: bool, today=None
 ) -> ImportReport:
@@ -95,11 +140,16 @@ def import_file(
 
     `user` decides the scope: an HR admin imports only into their own companies, a superuser
     anywhere; None (the command line without a superuser) is not restricted either."""
-    resource_class = RESOURCES[kind]
+    bulk = bulk_importer(kind) if kind in BULK_KINDS else None
+    resource_class = bulk or RESOURCES[kind]
     report = ImportReport(kind=kind, dry_run=dry_run, skip_invalid=skip_invalid)
     try:
-        upload_check(file)
-        table = read_table(file)
+        upload_check(file, kind=kind)
+        if bulk is not None and bulk.device_log and is_device_log_file(file):
+            labels = [column.label for column in bulk.columns[:2]]
+            table = read_device_log(file, headers=labels)
+        else:
+            table = read_table(file)
     except ValidationError as error:
         return _refused(report, " ".join(error.messages))
     except UnreadableFile as error:
@@ -113,6 +163,27 @@ def import_file(
         return _refused(report, _("The file has a header but no rows."))
 
     context = ImportContext(user=user, today=today or timezone.localdate())
+    if bulk is not None:
+        overlong = set(table.overlong)
+        report.errors = [
+            RowError(number, NO_COLUMN, _("This row has values right of the last column."))
+            for number in table.overlong
+        ]
+        numbers, lines = table.numbers, table.rows
+        if overlong:
+            kept = [(n, r) for n, r in zip(numbers, lines, strict=True) if n not in overlong]
+            numbers, lines = [n for n, _r in kept], [r for _n, r in kept]
+        rows = ImportRows(
+            name=PurePath(file.name or "").name,
+            keys=keys,
+            headers=headers,
+            rows=lines,
+            numbers=numbers,
+            device_log=table.device_log,
+        )
+        return bulk(context=context).run(
+            rows=rows, report=report, dry_run=dry_run, skip_invalid=skip_invalid
+        )
     dataset = tablib.Dataset(headers=keys)
     overlong = set(table.overlong)
     for number, row in zip(table.numbers, table.rows, strict=True):
@@ -162,11 +233,14 @@ def import_file(
     return report
 
 
-def upload_check(file) -> None:
+def upload_check(file, *, kind: str | None = None) -> None:
     """The checks every upload passes (size, type, content), with a CSV that is not UTF-8 — the
-    usual Excel "CSV" on a Chinese Windows — told how to save the file properly."""
+    usual Excel "CSV" on a Chinese Windows — told how to save the file properly. A kind that
+    reads device logs also takes a .dat or .txt file, if its content is one."""
+    device_log = kind in BULK_KINDS and bulk_importer(kind).device_log
+    validator = PunchFileValidator() if device_log else UploadValidator(types=SPREADSHEET_TYPES)
     try:
-        UploadValidator(types=SPREADSHEET_TYPES)(file)
+        validator(file)
     except ValidationError as error:
         if (file.name or "").lower().endswith(".csv") and error.code == "file_content":
             raise ValidationError(utf8_advice(), code="file_encoding") from None
@@ -195,7 +269,7 @@ def normalise_header(text: str) -> str:
     return "_".join(text.replace("-", " ").split())
 
 
-def header_lookup(resource_class: type[ImportResource]) -> dict[str, str]:
+def header_lookup(resource_class: type[ImportResource] | type) -> dict[str, str]:
     lookup = {}
     for column in resource_class.columns:
         for name in (column.key, column.label, *column.aliases):

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from onsite.access import access_for
@@ -14,12 +15,21 @@ from onsite.decorators import role_required
 from onsite.roles import Role
 from staffing.imports.exports import roster_workbook, template_workbook
 from staffing.imports.forms import UploadForm
-from staffing.imports.resources import RESOURCES
-from staffing.imports.services import KIND_LABELS, import_file
+from staffing.imports.services import KIND_LABELS, KINDS, import_file, kind_columns
 from staffing.imports.storage import PendingImport, pending_get, pending_save
 from staffing.models import Company
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+KIND_NOTES = {
+    "punches": gettext_lazy(
+        "Times in the site's local time, like 2026-10-12 08:29. An attendance device's attlog "
+        "file (.dat or .txt) is accepted as it is."
+    ),
+    "leave": gettext_lazy(
+        "Half days: 下午 (pm) as the first day's half starts the leave at noon, 上午 (am) as the "
+        "last day's half ends it at noon."
+    ),
+}
 
 
 def _pending_or_404(request, token) -> PendingImport:
@@ -44,7 +54,8 @@ def import_upload(request):
         {
             "key": kind,
             "label": label,
-            "columns": [c for c in RESOURCES[kind].columns if not c.export_only],
+            "columns": [c for c in kind_columns(kind) if not c.export_only],
+            "note": KIND_NOTES.get(kind, ""),
         }
         for kind, label in KIND_LABELS.items()
     ]
@@ -107,7 +118,7 @@ def import_result(request, token):
 
 @role_required(Role.HR_ADMIN)
 def import_template(request, kind: str):
-    if kind not in RESOURCES:
+    if kind not in KINDS:
         raise Http404
     access = access_for(request.user)
     company = Company.objects.filter(pk__in=access.hr_companies).order_by("name").first()

@@ -19,7 +19,10 @@ from staffing.imports.services import KINDS, import_file
 
 
 class Command(BaseCommand):
-    help = "Import staffing data from a CSV (UTF-8) or XLSX file; see SPEC §14 for the columns."
+    help = (
+        "Import staffing, punch or leave data from a CSV (UTF-8) or XLSX file, or punches from "
+        "an attendance-device log; see SPEC §14 for the columns."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=KINDS)

@@ -43,7 +43,7 @@ def test_a_filled_in_template_imports(client, world, tmp_path):
 
 def test_an_unknown_template_kind_is_404(client, world):
     client.force_login(world.hr)
-    assert client.get(reverse("staffing:import_template", args=["punches"])).status_code == 404
+    assert client.get(reverse("staffing:import_template", args=["overtime"])).status_code == 404
 
 
 def roster(client, user, **params) -> dict[str, dict]:
