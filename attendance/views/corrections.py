@@ -1,1 +1,162 @@
-urlpatterns: list = []
+"""Corrections (补卡): staff ask for a missing punch; a supervisor of the site (or HR) decides.
+Each view loads its record through Correction.objects.visible_to (outside the scope: 404),
+then checks the right to act (403)."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Value, When
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from attendance.forms.corrections import CorrectionForm, DecisionForm
+from attendance.models import Correction, CorrectionStatus
+from attendance.services.corrections import (
+    correction_approve,
+    correction_reject,
+    correction_request,
+    local_date,
+)
+from attendance.services.punches import may_act_for
+from attendance.views.punches import form_errors, refused
+from onsite.access import access_for
+from onsite.audit import history_entries
+from onsite.decorators import role_required
+from onsite.roles import Role
+from onsite.transitions import Refused
+from staffing.models import Staff
+
+READERS = (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
+
+
+def may_decide(user, correction: Correction) -> bool:
+    """HR of the company or a supervisor of the site, but never on one's own request."""
+    return may_act_for(
+        user, company_id=correction.staff.company_id, site_id=correction.site_id
+    ) and (correction.staff.user_id is None or correction.staff.user_id != user.pk)
+
+
+@role_required(*READERS)
+def correction_list(request):
+    """Pending requests first (what waits for the reader), then the decided ones, newest first."""
+    corrections = (
+        Correction.objects.visible_to(request.user)
+        .select_related("staff", "site")
+        .annotate(
+            waiting=Case(
+                When(status=CorrectionStatus.PENDING, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("waiting", "-created_at", "-pk")
+    )
+    status = request.GET.get("status", "")
+    if status in CorrectionStatus.values:
+        corrections = corrections.filter(status=status)
+    else:
+        status = ""
+    page = Paginator(corrections, 30).get_page(request.GET.get("page"))
+    for correction in page:
+        zone = zoneinfo.ZoneInfo(correction.site.time_zone)
+        correction.local_text = f"{correction.at.astimezone(zone):%Y-%m-%d %H:%M}"
+    return render(
+        request,
+        "attendance/correction_list.html",
+        {
+            "page": page,
+            "statuses": CorrectionStatus.choices,
+            "status": status,
+            "query": f"status={status}" if status else "",
+            "can_request": access_for(request.user).staff_id is not None,
+        },
+    )
+
+
+@login_required
+def correction_new(request):
+    staff_id = access_for(request.user).staff_id
+    if staff_id is None:
+        raise PermissionDenied
+    staff = get_object_or_404(Staff, pk=staff_id)
+    initial = {"at": request.GET["at"]} if request.GET.get("at") else {}
+    form = CorrectionForm(request.POST or None, staff=staff, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            correction = correction_request(
+                staff=staff,
+                at=form.cleaned_data["at"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except Refused as refusal:
+            for message in refusal.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Your correction is sent to your supervisor."))
+            return redirect("attendance:correction_detail", pk=correction.pk)
+    return render(request, "attendance/correction_form.html", {"form": form})
+
+
+def _visible(request, pk: int) -> Correction:
+    return get_object_or_404(
+        Correction.objects.visible_to(request.user).select_related("staff", "site", "decided_by"),
+        pk=pk,
+    )
+
+
+@login_required
+def correction_detail(request, pk: int):
+    correction = _visible(request, pk)
+    zone = zoneinfo.ZoneInfo(correction.site.time_zone)
+    return render(
+        request,
+        "attendance/correction_detail.html",
+        {
+            "correction": correction,
+            "local_text": f"{correction.at.astimezone(zone):%Y-%m-%d %H:%M}",
+            "date": local_date(correction),
+            "can_decide": correction.status == CorrectionStatus.PENDING
+            and may_decide(request.user, correction),
+            "decide_form": DecisionForm(),
+            "history": history_entries(correction),
+        },
+    )
+
+
+@login_required
+@require_POST
+def correction_decide(request, pk: int):
+    correction = _visible(request, pk)
+    if not may_decide(request.user, correction):
+        raise PermissionDenied
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect("attendance:correction_detail", pk=correction.pk)
+    decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
+    try:
+        if decision == DecisionForm.APPROVE:
+            correction_approve(correction=correction, by=request.user, note=note)
+            messages.success(request, _("Approved: the punch is added."))
+        else:
+            correction_reject(correction=correction, by=request.user, note=note)
+            messages.success(request, _("The correction is rejected."))
+    except Refused as refusal:
+        refused(request, refusal)
+    return redirect("attendance:correction_detail", pk=correction.pk)
+
+
+urlpatterns = [
+    path("corrections/", correction_list, name="correction_list"),
+    path("corrections/new/", correction_new, name="correction_new"),
+    path("corrections/<int:pk>/", correction_detail, name="correction_detail"),
+    path("corrections/<int:pk>/decide/", correction_decide, name="correction_decide"),
+]

@@ -1,1 +1,193 @@
-urlpatterns: list = []
+"""The absence explanation (《缺勤情况说明》): staff write it when their month requires one; a
+supervisor of the site (or HR) accepts it or returns it for rewriting."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from attendance.forms.explanations import ExplanationForm, ReviewForm
+from attendance.models import Explanation, ExplanationStatus
+from attendance.services.explanations import (
+    explanation_accept,
+    explanation_is_required,
+    explanation_return,
+    explanation_submit,
+)
+from attendance.services.punches import may_act_for
+from attendance.views.punches import form_errors, refused
+from attendance.views.sheet import parse_month
+from onsite.access import access_for
+from onsite.audit import history_entries
+from onsite.decorators import role_required
+from onsite.roles import Role
+from onsite.transitions import Refused
+from staffing.models import Assignment, Site, Staff
+
+READERS = (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
+E = ExplanationStatus
+
+
+def may_review(user, explanation: Explanation) -> bool:
+    return may_act_for(
+        user, company_id=explanation.staff.company_id, site_id=explanation.site_id
+    ) and (explanation.staff.user_id is None or explanation.staff.user_id != user.pk)
+
+
+def months_to_explain(staff_id: int) -> list[tuple[Site, datetime.date]]:
+    """This month and the last at each site the person was placed at, where the sheet asks
+    for an explanation that is not written yet."""
+    this_month = timezone.localdate().replace(day=1)
+    last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
+    next_month = (this_month + datetime.timedelta(days=32)).replace(day=1)
+    placements = (
+        Assignment.objects.filter(staff_id=staff_id, start__lt=next_month)
+        .filter(Q(end__isnull=True) | Q(end__gte=last_month))
+        .select_related("site", "staff")
+    )
+    written = set(
+        Explanation.objects.filter(staff_id=staff_id, month__gte=last_month).values_list(
+            "site_id", "month"
+        )
+    )
+    due = []
+    for placement in {p.site_id: p for p in placements}.values():
+        for month in (last_month, this_month):
+            if (placement.site_id, month) in written:
+                continue
+            if explanation_is_required(staff=placement.staff, site=placement.site, month=month):
+                due.append((placement.site, month))
+    return due
+
+
+@role_required(*READERS)
+def explanation_list(request):
+    """Submitted ones first (what waits for review), then the others, latest month first."""
+    explanations = (
+        Explanation.objects.visible_to(request.user)
+        .select_related("staff", "site")
+        .annotate(
+            waiting=Case(
+                When(status=E.SUBMITTED, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("waiting", "-month", "staff__staff_no", "pk")
+    )
+    page = Paginator(explanations, 30).get_page(request.GET.get("page"))
+    staff_id = access_for(request.user).staff_id
+    return render(
+        request,
+        "attendance/explanation_list.html",
+        {"page": page, "due": months_to_explain(staff_id) if staff_id else []},
+    )
+
+
+@role_required(Role.STAFF)
+def explanation_write(request, site_pk: int, month: str):
+    staff_id = access_for(request.user).staff_id
+    if staff_id is None:
+        raise PermissionDenied
+    site = get_object_or_404(Site.objects.visible_to(request.user), pk=site_pk)
+    first = parse_month(month)
+    staff = get_object_or_404(Staff, pk=staff_id)
+    existing = Explanation.objects.filter(staff=staff, site=site, month=first).first()
+    if existing is not None and existing.status != E.RETURNED:
+        return redirect("attendance:explanation_detail", pk=existing.pk)
+    required = existing is not None or explanation_is_required(staff=staff, site=site, month=first)
+    form = ExplanationForm(
+        request.POST or None, initial={"text": existing.text} if existing else None
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            explanation = explanation_submit(
+                staff=staff, site=site, month=first, text=form.cleaned_data["text"], by=request.user
+            )
+        except Refused as refusal:
+            for message in refusal.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Your explanation is sent to your supervisor."))
+            return redirect("attendance:explanation_detail", pk=explanation.pk)
+    return render(
+        request,
+        "attendance/explanation_form.html",
+        {
+            "form": form,
+            "site": site,
+            "month": first,
+            "existing": existing,
+            "required": required,
+        },
+    )
+
+
+def _visible(request, pk: int) -> Explanation:
+    return get_object_or_404(
+        Explanation.objects.visible_to(request.user).select_related("staff", "site", "reviewed_by"),
+        pk=pk,
+    )
+
+
+@login_required
+def explanation_detail(request, pk: int):
+    explanation = _visible(request, pk)
+    return render(
+        request,
+        "attendance/explanation_detail.html",
+        {
+            "explanation": explanation,
+            "can_review": explanation.status == E.SUBMITTED
+            and may_review(request.user, explanation),
+            "can_rewrite": explanation.status == E.RETURNED
+            and access_for(request.user).staff_id == explanation.staff_id,
+            "review_form": ReviewForm(),
+            "history": history_entries(explanation),
+        },
+    )
+
+
+@login_required
+@require_POST
+def explanation_review(request, pk: int):
+    explanation = _visible(request, pk)
+    if not may_review(request.user, explanation):
+        raise PermissionDenied
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect("attendance:explanation_detail", pk=explanation.pk)
+    decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
+    try:
+        if decision == ReviewForm.ACCEPT:
+            explanation_accept(explanation=explanation, by=request.user, note=note)
+            messages.success(request, _("The explanation is accepted."))
+        else:
+            explanation_return(explanation=explanation, by=request.user, note=note)
+            messages.success(request, _("The explanation is returned for rewriting."))
+    except Refused as refusal:
+        refused(request, refusal)
+    return redirect("attendance:explanation_detail", pk=explanation.pk)
+
+
+urlpatterns = [
+    path("explanations/", explanation_list, name="explanation_list"),
+    path(
+        "explanations/write/<int:site_pk>/<str:month>/",
+        explanation_write,
+        name="explanation_write",
+    ),
+    path("explanations/<int:pk>/", explanation_detail, name="explanation_detail"),
+    path("explanations/<int:pk>/review/", explanation_review, name="explanation_review"),
+]
