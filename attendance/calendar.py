@@ -23,6 +23,11 @@ class CalendarEntry:
     def is_working(self) -> bool:
         return self.kind in DayKind.working()
 
+    @property
+    def label(self) -> str:
+        """The day's name (国庆节), or its kind (休息日) when it has none."""
+        return self.name or str(DayKind(self.kind).label)
+
 
 def weekday_kind(date: datetime.date) -> str:
     return DayKind.WORKDAY if date.weekday() < 5 else DayKind.REST

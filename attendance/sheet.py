@@ -51,6 +51,7 @@ class SheetRow:
     staff_no: str
     name: str
     monthly_salary: Decimal | None
+    company_id: int | None = None
     scheduled: Decimal = ZERO
     present: Decimal = ZERO
     absent: Decimal = ZERO
@@ -151,7 +152,13 @@ def month_rows(*, site: Site, month: datetime.date, staff=None) -> list[SheetRow
     policy = PolicyTable(OUTCOME_KEYS)
     rows = []
     for staff_id, staff_no, name, salary, company_id in staff_rows:
-        row = SheetRow(staff_id=staff_id, staff_no=staff_no, name=name, monthly_salary=salary)
+        row = SheetRow(
+            staff_id=staff_id,
+            staff_no=staff_no,
+            name=name,
+            monthly_salary=salary,
+            company_id=company_id,
+        )
         found = sums.get(staff_id)
         if found:
             for name_ in ("scheduled", "present", "absent", "leave"):
@@ -169,12 +176,18 @@ def month_rows(*, site: Site, month: datetime.date, staff=None) -> list[SheetRow
     return rows
 
 
+def number(value: Decimal | int) -> str:
+    """`14`, `2.5`, `6600`: days and money as people write them in a sentence."""
+    text = format(Decimal(value).normalize(), "f")
+    return text
+
+
 def apply_outcomes(row: SheetRow, value) -> None:
     """SPEC §6 policy rules on one row; `value(key)` reads the row's policy number."""
     limit = value("explanation_absent_days")
     if row.absent > limit:
         row.explanation.append(
-            Outcome("explanation_absent", {"absent": row.absent, "limit": limit})
+            Outcome("explanation_absent", {"absent": number(row.absent), "limit": limit})
         )
     limit = value("explanation_late_minutes")
     if row.late_minutes > limit:
@@ -197,17 +210,17 @@ def apply_outcomes(row: SheetRow, value) -> None:
         row.deduction_outcome = Outcome(
             "deduction",
             {
-                "absent": row.absent,
-                "personal": personal,
-                "days": row.deduction_days,
-                "salary": row.monthly_salary,
-                "scheduled": row.scheduled,
+                "absent": number(row.absent),
+                "personal": number(personal),
+                "days": number(row.deduction_days),
+                "salary": number(row.monthly_salary),
+                "scheduled": number(row.scheduled),
             },
         )
     limit = value("dismissal_absent_days")
     if row.absent >= limit:
         row.dismissal_review = True
-        row.dismissal_outcome = Outcome("dismissal", {"absent": row.absent, "limit": limit})
+        row.dismissal_outcome = Outcome("dismissal", {"absent": number(row.absent), "limit": limit})
 
 
 def month_sheet(*, site: Site, month: datetime.date, staff=None) -> Sheet:

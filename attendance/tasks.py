@@ -23,6 +23,13 @@ def days_recompute_task(
     )
 
 
+@shared_task(acks_late=True)
+def days_judge_yesterday_task() -> int:
+    from attendance.services.days import days_judge_yesterday
+
+    return days_judge_yesterday()
+
+
 def queue_recompute(
     *,
     start: datetime.date,

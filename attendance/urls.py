@@ -1,4 +1,12 @@
-from attendance.views import calendar, corrections, explanations, policy, punches, sheet
+from attendance.views import (
+    calendar,
+    corrections,
+    explanations,
+    exports,
+    policy,
+    punches,
+    sheet,
+)
 
 app_name = "attendance"
 
@@ -10,4 +18,5 @@ urlpatterns = [
     *corrections.urlpatterns,
     *explanations.urlpatterns,
     *sheet.urlpatterns,
+    *exports.urlpatterns,
 ]

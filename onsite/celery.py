@@ -22,4 +22,11 @@ app.conf.beat_schedule = {
         "task": "staffing.tasks.qualification_daily",
         "schedule": crontab(hour=6, minute=30),
     },
+    # Daily at 00:20, once yesterday is over: judge every placed person's yesterday, so days
+    # without any punch or request become absent on the sheets (SPEC §6). Running it twice
+    # writes the same rows.
+    "attendance-judge-yesterday": {
+        "task": "attendance.tasks.days_judge_yesterday_task",
+        "schedule": crontab(hour=0, minute=20),
+    },
 }

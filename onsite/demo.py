@@ -180,6 +180,7 @@ def seed_demo(*, staff_count: int = 30, months: int = 3, seed: int = 2026) -> di
     _demo_checks(people, today=today, rng=rng)
 
     users = _demo_users(company=company, site=sites[0], staff=people[0], departments=departments)
+    _demo_attendance(assignments, sites=sites, today=today, rng=rng, by=users["hr"])
     notification_create(
         recipients=[users["supervisor"]],
         kind="staffing.assigned",
@@ -194,6 +195,80 @@ def seed_demo(*, staff_count: int = 30, months: int = 3, seed: int = 2026) -> di
         body="演示数据已就绪：3 个驻场地点，人员、派驻与合同均可查看。",
     )
     return {"company": company, "staff": len(people), "sites": len(sites), "users": users}
+
+
+def _demo_attendance(assignments, *, sites, today, rng, by) -> None:
+    """Punches from the first of last month to yesterday: most people on time, some late or
+    early, a few absent or with one punch; one approved leave and one waiting correction; then
+    every day judged, so the sheets have something to show."""
+    from attendance.calendar import WorkCalendar
+    from attendance.models import Correction, Leave, LeaveKind, LeaveStatus, Punch, PunchSource
+    from attendance.services.days import days_recompute
+    from staffing.schedule import Schedule
+
+    start = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    end = today - datetime.timedelta(days=1)
+    if end < start:
+        return
+    calendar = WorkCalendar(start=start, end=end)
+    workdays = [d for d in calendar.days() if calendar.is_working(d)]
+    schedules = {site.pk: Schedule.parse(site.schedule) for site in sites}
+    zone = timezone.get_current_timezone()
+    punches = []
+    for placement in assignments:
+        schedule = schedules[placement.site_id]
+        for day in workdays:
+            roll = rng.random()
+            if roll < 0.01:
+                continue  # absent
+            arrive = -rng.randrange(2, 20) if roll > 0.06 else rng.randrange(16, 50)
+            leave = rng.randrange(1, 25) if roll > 0.02 or roll < 0.01 else -rng.randrange(16, 40)
+            times = [
+                datetime.datetime.combine(day, schedule.start, zone)
+                + datetime.timedelta(minutes=arrive),
+                datetime.datetime.combine(day, schedule.end, zone)
+                + datetime.timedelta(minutes=leave),
+            ]
+            if roll < 0.015:
+                times = times[:1]  # forgot to punch out
+            elif len(schedule.periods) > 1 and rng.random() < 0.5:
+                # Many people also punch around lunch; only the first and last punch count.
+                times[1:1] = [
+                    datetime.datetime.combine(day, schedule.morning.end, zone)
+                    + datetime.timedelta(minutes=rng.randrange(0, 5)),
+                    datetime.datetime.combine(day, schedule.afternoon.start, zone)
+                    - datetime.timedelta(minutes=rng.randrange(1, 10)),
+                ]
+            punches += [
+                Punch(
+                    staff_id=placement.staff_id,
+                    site_id=placement.site_id,
+                    at=t,
+                    source=PunchSource.DEVICE,
+                    device="1",
+                )
+                for t in times
+            ]
+    Punch.objects.bulk_create(punches, batch_size=5000, ignore_conflicts=True)
+    first = assignments[0]
+    if len(workdays) > 3:
+        Leave.objects.create(
+            staff_id=first.staff_id,
+            site_id=first.site_id,
+            kind=LeaveKind.ANNUAL,
+            start=workdays[2],
+            end=workdays[3],
+            status=LeaveStatus.APPROVED,
+            reason="回老家探亲",
+            created_by=by,
+        )
+    Correction.objects.create(
+        staff_id=first.staff_id,
+        site_id=first.site_id,
+        at=datetime.datetime.combine(end, schedules[first.site_id].end, zone),
+        reason="下班时打卡机故障，未能打卡",
+    )
+    days_recompute(start=start, end=end, site_ids=[site.pk for site in sites])
 
 
 def _demo_checks(people, *, today, rng) -> None:

@@ -17,6 +17,13 @@ class NavItem:
     url_name: str
     roles: tuple[Role, ...] | None  # None: every signed-in user
     key: str
+    group: str = ""  # items of one group share a drop-down when a person has two or more
+
+
+GROUPS = {
+    "people": _("People"),
+    "attendance": _("Attendance"),
+}
 
 
 ITEMS = (
@@ -26,6 +33,7 @@ ITEMS = (
         "staffing:staff_list",
         (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER),
         "staff",
+        group="people",
     ),
     NavItem(
         _("Sites"),
@@ -46,24 +54,91 @@ ITEMS = (
         "staffing:change_notice_list",
         (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER),
         "change_notices",
+        group="people",
     ),
     NavItem(
         _("Resignations"),
         "staffing:resignation_list",
         (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER, Role.STAFF),
         "resignations",
+        group="people",
     ),
-    NavItem(_("Rotation due"), "staffing:rotation_due", (Role.HR_ADMIN, Role.MANAGER), "rotation"),
-    NavItem(_("Import data"), "staffing:import_upload", (Role.HR_ADMIN,), "imports"),
+    NavItem(
+        _("Rotation due"),
+        "staffing:rotation_due",
+        (Role.HR_ADMIN, Role.MANAGER),
+        "rotation",
+        group="people",
+    ),
+    NavItem(
+        _("Monthly sheets"),
+        "attendance:sheet_list",
+        (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER),
+        "attendance",
+        group="attendance",
+    ),
+    NavItem(_("Check in"), "attendance:check_in", (Role.STAFF,), "check_in", group="attendance"),
+    NavItem(
+        _("My attendance"),
+        "attendance:my_month",
+        (Role.STAFF,),
+        "my_attendance",
+        group="attendance",
+    ),
+    NavItem(
+        _("Punch corrections"),
+        "attendance:correction_list",
+        (Role.HR_ADMIN, Role.SUPERVISOR, Role.STAFF),
+        "corrections",
+        group="attendance",
+    ),
+    NavItem(
+        _("Absence explanations"),
+        "attendance:explanation_list",
+        (Role.HR_ADMIN, Role.SUPERVISOR, Role.STAFF),
+        "explanations",
+        group="attendance",
+    ),
+    NavItem(
+        _("Working-day calendar"),
+        "attendance:calendar",
+        (Role.HR_ADMIN,),
+        "calendar",
+        group="attendance",
+    ),
+    NavItem(
+        _("Attendance policies"),
+        "attendance:policy",
+        (Role.HR_ADMIN,),
+        "policy",
+        group="attendance",
+    ),
+    NavItem(
+        _("Import data"), "staffing:import_upload", (Role.HR_ADMIN,), "imports", group="people"
+    ),
     NavItem(_("Notifications"), "notifications:list", None, "notifications"),
 )
 
 
 def items_for(access: Access) -> list[dict]:
-    shown = []
+    """The menu entries of one person, in order; an entry with `children` is a drop-down."""
+    shown, groups = [], {}
     for item in ITEMS:
         # A superuser sees every page but has no staff record of their own.
         everyone = item.roles is None or (access.is_superuser and Role.STAFF not in item.roles)
-        if everyone or any(access.has(role) for role in item.roles):
-            shown.append({"label": item.label, "url": reverse(item.url_name), "key": item.key})
-    return shown
+        if not (everyone or any(access.has(role) for role in item.roles)):
+            continue
+        entry = {"label": item.label, "url": reverse(item.url_name), "key": item.key}
+        if not item.group:
+            shown.append(entry)
+        elif item.group in groups:
+            groups[item.group]["children"].append(entry)
+        else:
+            groups[item.group] = {
+                "label": GROUPS[item.group],
+                "key": item.group,
+                "children": [entry],
+            }
+            shown.append(groups[item.group])
+    # A group with a single page is just that page.
+    return [e["children"][0] if len(e.get("children", ())) == 1 else e for e in shown]

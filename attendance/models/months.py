@@ -6,14 +6,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from staffing.models import assignment_scope
 
 
 class MonthStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", pgettext_lazy("attendance month", "Open")
+    CLOSED = "closed", pgettext_lazy("attendance month", "Closed")
 
 
 class MonthClose(models.Model):

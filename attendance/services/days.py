@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from attendance.calendar import WorkCalendar, months_between
 from attendance.classify import DayInput, Rules, judge
@@ -61,7 +62,11 @@ def days_recompute(
     site_ids: Iterable[int] | None = None,
 ) -> int:
     """Judge again every day from `start` to `end` of the given people (or of everyone placed at
-    the given sites then). Days of a closed month stay as they were. Returns the rows written."""
+    the given sites then), up to today: a future day is not judged before it happens. Days of a
+    closed month stay as they were. Returns the rows written."""
+    end = min(end, timezone.localdate())
+    if start > end:
+        return 0
     assignments = Assignment.objects.filter(start__lte=end).filter(
         Q(end__isnull=True) | Q(end__gte=start)
     )
@@ -70,8 +75,12 @@ def days_recompute(
     if site_ids is not None:
         people = assignments.filter(site_id__in=list(site_ids)).values("staff_id")
         assignments = assignments.filter(staff_id__in=people)
+    # A person may also be some other site's backup on the same days; the day is judged once,
+    # at their own (non-backup) placement, which comes first here.
     placements = list(
-        assignments.values_list("staff_id", "site_id", "start", "end", "staff__company_id")
+        assignments.order_by("backup", "start").values_list(
+            "staff_id", "site_id", "start", "end", "staff__company_id"
+        )
     )
     people = sorted({p[0] for p in placements} | set(staff_ids or ()))
     if not people:
@@ -102,6 +111,7 @@ def days_recompute(
     schedules = {pk: Schedule.parse(s.schedule) if s.schedule else None for pk, s in sites.items()}
 
     rows: list[Day] = []
+    judged: set[tuple[int, datetime.date]] = set()
     for staff_id, site_id, first, last, company_id in placements:
         rules = Rules(
             grace_minutes=policy.value(
@@ -114,7 +124,9 @@ def days_recompute(
         day = max(first, start)
         stop = min(last or end, end)
         while day <= stop:
-            if (site_id, day.replace(day=1)) not in closed:
+            first_placement = (staff_id, day) not in judged
+            judged.add((staff_id, day))
+            if first_placement and (site_id, day.replace(day=1)) not in closed:
                 entry = calendar.entry(day, site_id)
                 times = punches.get((staff_id, day), ())
                 if entry.is_working or times:
@@ -172,6 +184,14 @@ def days_recompute(
                 update_fields=DAY_FIELDS,
             )
     return len(rows)
+
+
+def days_judge_yesterday(*, today: datetime.date | None = None) -> int:
+    """The nightly pass: a day nobody punched or asked anything about is still judged (absent,
+    usually), so every site's sheet has yesterday's rows by the morning."""
+    yesterday = (today or timezone.localdate()) - datetime.timedelta(days=1)
+    sites = Assignment.objects.active_on(yesterday).values_list("site_id", flat=True).distinct()
+    return days_recompute(start=yesterday, end=yesterday, site_ids=list(sites))
 
 
 def _punches(people, sites, start, end) -> dict[tuple[int, datetime.date], tuple]:

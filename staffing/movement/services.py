@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from attendance.tasks import queue_recompute
 from onsite.policy import policy_for
 from onsite.recipients import hr_admins, supervisors
 from onsite.services import notification_create
@@ -516,6 +517,8 @@ def offboarding_complete(
                 "reason": locked.get_reason_display()
             }
             assignment.save(update_fields=["end"])
+            # Days after the last working day are no longer judged at this site.
+            queue_recompute(start=assignment.end, end=today, staff_ids=[assignment.staff_id])
         staff = Staff.objects.select_for_update().get(pk=assignment.staff_id)
         to = _status_after_leaving(locked, today)
         if staff.status == S.LEAVING and to is not None:

@@ -9,6 +9,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from attendance.tasks import queue_recompute
 from onsite.policy import policy_for
 from onsite.transitions import Refused
 from staffing.models import (
@@ -164,6 +165,8 @@ def assignment_create(
         )
         assignment._history_user = by
         assignment.save()
+        # Attendance judges a person's days by where they were placed.
+        queue_recompute(start=start, end=end or today, staff_ids=[staff.pk])
         if start <= today and staff.status == StaffStatus.QUALIFIED:
             staff_change_status(
                 staff=staff,

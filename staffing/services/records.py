@@ -7,8 +7,10 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from attendance.tasks import queue_recompute
 from onsite.recipients import hr_admins, supervisors
 from onsite.services import notification_create
 from onsite.transitions import Refused
@@ -58,6 +60,8 @@ def _end_assignments_at(*, staff: Staff, site: Site, on: datetime.date, by) -> N
         assignment._history_user = by
         assignment._change_reason = _("Site ban")
         assignment.save(update_fields=["end"])
+        # Days after the placement ended are no longer judged there.
+        queue_recompute(start=assignment.end, end=timezone.localdate(), staff_ids=[staff.pk])
     notification_create(
         recipients=[*hr_admins(staff.company_id), *supervisors([site.pk])],
         kind="staffing.site_ban",

@@ -3,8 +3,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from attendance.tasks import queue_recompute
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
@@ -57,6 +59,10 @@ def site_edit(request, pk: int):
         site = form.save(commit=False)
         site._history_user = request.user
         site.save()
+        if "schedule" in form.changed_data:
+            # The open days of this month are judged against the new schedule from now on.
+            today = timezone.localdate()
+            queue_recompute(start=today.replace(day=1), end=today, site_ids=[site.pk])
         messages.success(request, _("Saved."))
         return redirect("staffing:site_detail", pk=site.pk)
     return render(request, "staffing/site_form.html", {"form": form, "site": site})

@@ -153,3 +153,22 @@ def test_a_site_schedule_change_is_judged_for_everyone_there(world):
     day = day_of(world, D(2026, 10, 13))
     assert day.status == DayStatus.EARLY
     assert day.early_minutes == 25
+
+
+def test_a_backup_placement_elsewhere_judges_each_day_once_at_the_own_site(world):
+    from tests import factories
+
+    own = world.person_a.assignments.get()
+    factories.AssignmentFactory(
+        staff=world.person_a,
+        site=world.site_b,
+        contract=own.contract,
+        position=own.position,
+        start=D(2026, 1, 1),
+        backup=True,
+    )
+    calendar_day(D(2026, 10, 13), DayKind.WORKDAY)
+    full_day(world.person_a, world.site_a, "2026-10-13")
+    recompute(world, D(2026, 10, 13), D(2026, 10, 13))
+    (day,) = Day.objects.filter(staff=world.person_a, date=D(2026, 10, 13))
+    assert (day.site, day.status) == (world.site_a, DayStatus.PRESENT)

@@ -1,0 +1,69 @@
+"""attendance.services.months: closing locks a month, reopening records who and why."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from attendance.models import Correction, DayKind, MonthClose, MonthStatus
+from attendance.services.months import ensure_open, month_close, month_reopen
+from onsite.transitions import Refused, TransitionError
+from tests.attendance.core.helpers import calendar_day
+
+OCTOBER = datetime.date(2026, 10, 1)
+
+
+def test_closing_a_past_month_locks_it_and_records_who(world):
+    closed = month_close(site=world.site_a, month=OCTOBER, by=world.hr)
+    assert closed.status == MonthStatus.CLOSED
+    assert closed.changed_by == world.hr
+    assert closed.history.latest().history_user == world.hr
+    with pytest.raises(Refused, match="2026-10"):
+        ensure_open(site=world.site_a, dates=[datetime.date(2026, 10, 9)])
+    ensure_open(site=world.site_b, dates=[datetime.date(2026, 10, 9)])
+
+
+def test_a_month_not_yet_over_cannot_be_closed(world):
+    with pytest.raises(Refused, match="after its last day"):
+        month_close(site=world.site_a, month=datetime.date.today().replace(day=1), by=world.hr)
+
+
+def test_a_month_touching_unconfirmed_calendar_days_cannot_be_closed(world):
+    calendar_day(datetime.date(2026, 10, 9), DayKind.WORKDAY, confirmed=False)
+    with pytest.raises(Refused, match="not confirmed"):
+        month_close(site=world.site_a, month=OCTOBER, by=world.hr)
+    assert not MonthClose.objects.exists()
+
+
+def test_pending_corrections_keep_the_month_open(world):
+    Correction.objects.create(
+        staff=world.person_a,
+        site=world.site_a,
+        at=datetime.datetime(2026, 10, 9, 9, 0, tzinfo=datetime.UTC),
+        reason="忘记打卡",
+    )
+    with pytest.raises(Refused, match="wait for a decision"):
+        month_close(site=world.site_a, month=OCTOBER, by=world.hr)
+
+
+def test_closing_twice_is_refused_the_second_time(world):
+    month_close(site=world.site_a, month=OCTOBER, by=world.hr)
+    with pytest.raises(TransitionError):
+        month_close(site=world.site_a, month=OCTOBER, by=world.hr)
+
+
+def test_reopening_needs_a_reason_and_records_it(world):
+    month_close(site=world.site_a, month=OCTOBER, by=world.hr)
+    with pytest.raises(Refused, match="why"):
+        month_reopen(site=world.site_a, month=OCTOBER, by=world.hr, reason=" ")
+    reopened = month_reopen(site=world.site_a, month=OCTOBER, by=world.hr, reason="补录10月9日打卡")
+    assert reopened.status == MonthStatus.OPEN
+    entry = reopened.history.latest()
+    assert (entry.history_user, entry.history_change_reason) == (world.hr, "补录10月9日打卡")
+    ensure_open(site=world.site_a, dates=[datetime.date(2026, 10, 9)])
+
+
+def test_reopening_an_open_month_is_refused(world):
+    with pytest.raises(Refused, match="not closed"):
+        month_reopen(site=world.site_a, month=OCTOBER, by=world.hr, reason="x")
