@@ -172,3 +172,25 @@ def test_a_backup_placement_elsewhere_judges_each_day_once_at_the_own_site(world
     recompute(world, D(2026, 10, 13), D(2026, 10, 13))
     (day,) = Day.objects.filter(staff=world.person_a, date=D(2026, 10, 13))
     assert (day.site, day.status) == (world.site_a, DayStatus.PRESENT)
+
+
+def test_the_nightly_pass_judges_yesterday_for_everyone_placed(world):
+    from attendance.services.days import days_judge_yesterday
+
+    calendar_day(D(2026, 10, 13), DayKind.WORKDAY)
+    written = days_judge_yesterday(today=D(2026, 10, 14))
+    assert written == 2
+    assert set(Day.objects.filter(date=D(2026, 10, 13)).values_list("staff__name", "status")) == {
+        ("张三", DayStatus.ABSENT),
+        ("李四", DayStatus.ABSENT),
+    }
+    assert days_judge_yesterday(today=D(2026, 10, 14)) == 2
+    assert Day.objects.filter(date=D(2026, 10, 13)).count() == 2
+
+
+def test_future_days_are_not_judged(world):
+    import datetime as dt
+
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    assert recompute(world, tomorrow, tomorrow + dt.timedelta(days=30)) == 0
+    assert not Day.objects.filter(date__gte=tomorrow).exists()

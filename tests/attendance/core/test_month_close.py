@@ -25,13 +25,13 @@ def test_closing_a_past_month_locks_it_and_records_who(world):
 
 
 def test_a_month_not_yet_over_cannot_be_closed(world):
-    with pytest.raises(Refused, match="after its last day"):
+    with pytest.raises(Refused, match="最后一天"):
         month_close(site=world.site_a, month=datetime.date.today().replace(day=1), by=world.hr)
 
 
 def test_a_month_touching_unconfirmed_calendar_days_cannot_be_closed(world):
     calendar_day(datetime.date(2026, 10, 9), DayKind.WORKDAY, confirmed=False)
-    with pytest.raises(Refused, match="not confirmed"):
+    with pytest.raises(Refused, match="尚未确认"):
         month_close(site=world.site_a, month=OCTOBER, by=world.hr)
     assert not MonthClose.objects.exists()
 
@@ -43,7 +43,7 @@ def test_pending_corrections_keep_the_month_open(world):
         at=datetime.datetime(2026, 10, 9, 9, 0, tzinfo=datetime.UTC),
         reason="忘记打卡",
     )
-    with pytest.raises(Refused, match="wait for a decision"):
+    with pytest.raises(Refused, match="等待审批"):
         month_close(site=world.site_a, month=OCTOBER, by=world.hr)
 
 
@@ -55,7 +55,7 @@ def test_closing_twice_is_refused_the_second_time(world):
 
 def test_reopening_needs_a_reason_and_records_it(world):
     month_close(site=world.site_a, month=OCTOBER, by=world.hr)
-    with pytest.raises(Refused, match="why"):
+    with pytest.raises(Refused, match="原因"):
         month_reopen(site=world.site_a, month=OCTOBER, by=world.hr, reason=" ")
     reopened = month_reopen(site=world.site_a, month=OCTOBER, by=world.hr, reason="补录10月9日打卡")
     assert reopened.status == MonthStatus.OPEN
@@ -65,5 +65,5 @@ def test_reopening_needs_a_reason_and_records_it(world):
 
 
 def test_reopening_an_open_month_is_refused(world):
-    with pytest.raises(Refused, match="not closed"):
+    with pytest.raises(Refused, match="尚未关账"):
         month_reopen(site=world.site_a, month=OCTOBER, by=world.hr, reason="x")

@@ -116,5 +116,5 @@ def test_bad_arguments_are_refused_with_a_clear_message(world, tmp_path, args, w
 
 
 def test_an_unwritable_path_is_refused(world, tmp_path):
-    with pytest.raises(CommandError, match="Cannot write"):
+    with pytest.raises(CommandError, match="无法写入"):
         run("--site", "A", "--month", "2026-10", "--output", str(tmp_path / "no" / "a.csv"))
