@@ -22,19 +22,21 @@ class Rules:
     absent_threshold_minutes: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DayInput:
     date: datetime.date
     day_kind: str
     scheduled: bool  # a working day of the site while the person was assigned there
     schedule: Schedule | None
-    punches: tuple[datetime.datetime, ...] = ()  # site-local times, in order
+    # Site-local minutes of the day (08:46 is 526), in order: punches are kept to the minute, and
+    # whole minutes are what SPEC §6 counts.
+    punches: tuple[int, ...] = ()
     morning_leave: str = ""  # the approved leave kind covering the morning, or ""
     afternoon_leave: str = ""
     mark: tuple[str, str] | None = None  # (reason label, note) of a hand-made absence mark
 
 
-@dataclass
+@dataclass(slots=True)
 class DayResult:
     status: str
     scheduled: Decimal = ZERO
@@ -75,8 +77,7 @@ def judge(day: DayInput, rules: Rules) -> DayResult:
             leave_kind=day.morning_leave,
             rule="leave",
         )
-    leave = HALF if (morning or afternoon) else ZERO
-    judged = ONE - leave
+    leave, judged = (HALF, HALF) if (morning or afternoon) else (ZERO, ONE)
     start = day.schedule.expected_start(morning_leave=morning)
     end = day.schedule.expected_end(afternoon_leave=afternoon)
     result = DayResult(
@@ -87,7 +88,9 @@ def judge(day: DayInput, rules: Rules) -> DayResult:
         expected_start=start,
         expected_end=end,
     )
-    args = {"start": f"{start:%H:%M}", "end": f"{end:%H:%M}", "grace": rules.grace_minutes}
+    start_minute, end_minute = start.hour * 60 + start.minute, end.hour * 60 + end.minute
+    # Times stay minutes of the day here; attendance.rules.render writes them as 08:30.
+    args = {"start": start_minute, "end": end_minute, "grace": rules.grace_minutes}
     if morning:
         args["half"] = "morning"
     elif afternoon:
@@ -96,16 +99,17 @@ def judge(day: DayInput, rules: Rules) -> DayResult:
     if not day.punches:
         return _absent(result, judged, "no_punch")
     first, last = day.punches[0], day.punches[-1]
-    args["first"] = f"{first:%H:%M}"
+    args["first"] = first
     if len(day.punches) == 1:
         result.missing_punch = True
         result.status = DayStatus.MISSING_PUNCH
         result.absent = judged
         result.rule = "single_punch"
         return result
-    args["last"] = f"{last:%H:%M}"
-    late = _minutes_between(datetime.datetime.combine(day.date, start, first.tzinfo), first)
-    early = _minutes_between(last, datetime.datetime.combine(day.date, end, last.tzinfo))
+    args["last"] = last
+    # Punching before the start or after the end is on time, never negative lateness.
+    late = max(0, first - start_minute)
+    early = max(0, end_minute - last)
     args.update(late=late, early=early, threshold=rules.absent_threshold_minutes)
     if late > rules.absent_threshold_minutes:
         result.late_minutes = late
@@ -136,12 +140,6 @@ def _absent(result: DayResult, judged: Decimal, rule: str) -> DayResult:
     result.present = ZERO
     result.rule = rule
     return result
-
-
-def _minutes_between(earlier: datetime.datetime, later: datetime.datetime) -> int:
-    """Whole minutes from `earlier` to `later`, never negative (punching early is on time)."""
-    seconds = (later.replace(tzinfo=None) - earlier.replace(tzinfo=None)).total_seconds()
-    return max(0, int(seconds // 60))
 
 
 def is_working_kind(kind: str) -> bool:

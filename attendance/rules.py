@@ -67,10 +67,25 @@ MONTH_RULES = {
 }
 
 
+TIME_ARGS = ("start", "end", "first", "last")
+
+
 def render(rules: dict, code: str, args: dict) -> str:
-    """The sentence of `code` with its values, or "" for a day with no rule."""
+    """The sentence of `code` with its values, or "" for a day with no rule. Times of day are
+    stored as minutes (510) and written as people read them (08:30)."""
     if not code:
         return ""
+    args = {
+        key: f"{value // 60:02d}:{value % 60:02d}"
+        if key in TIME_ARGS and isinstance(value, int)
+        else value
+        for key, value in args.items()
+    }
+    if code == "marked_absent" and "reason" in args:
+        from attendance.models import AbsenceReason
+
+        reason = args["reason"]
+        args["reason"] = AbsenceReason(reason).label if reason in AbsenceReason.values else reason
     try:
         return str(rules[code]) % args
     except (KeyError, TypeError, ValueError):

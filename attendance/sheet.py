@@ -33,6 +33,7 @@ OUTCOME_KEYS = (
 )
 # Deduction days are absent days plus personal leave (SPEC §6); other kinds are not deducted.
 DEDUCTED_LEAVE = (LeaveKind.PERSONAL,)
+LEAVE_LABELS = dict(LeaveKind.choices)  # lazy: each label is translated when shown
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,7 @@ class SheetRow:
 
     @property
     def leave_kinds(self) -> list[tuple[str, Decimal]]:
-        labels = dict(LeaveKind.choices)
-        return [(labels[k], v) for k, v in self.leave_by_kind.items() if v]
+        return [(LEAVE_LABELS[k], v) for k, v in self.leave_by_kind.items() if v]
 
 
 @dataclass

@@ -60,6 +60,9 @@ class Day(models.Model):
     # A rule code and its numbers (see attendance.rules), rendered in the reader's language.
     rule = models.CharField(_("rule"), max_length=40, blank=True)
     rule_args = models.JSONField(_("rule values"), default=dict, blank=True)
+    # A digest of every field above, so that judging a month again compares one short string
+    # per day instead of reading back every column.
+    fingerprint = models.CharField(_("fingerprint"), max_length=16, blank=True, editable=False)
 
     objects = DayQuerySet.as_manager()
 

@@ -5,19 +5,22 @@ judged on — punches, leave, corrections, hand marks, a schedule, the calendar 
 from __future__ import annotations
 
 import datetime
+import gc
+import hashlib
+import json
 import zoneinfo
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from attendance.calendar import WorkCalendar, months_between
 from attendance.classify import DayInput, Rules, judge
 from attendance.models import (
     AbsenceMark,
-    AbsenceReason,
     Day,
     Leave,
     LeaveStatus,
@@ -61,9 +64,28 @@ def days_recompute(
     staff_ids: Iterable[int] | None = None,
     site_ids: Iterable[int] | None = None,
 ) -> int:
+    """See `_days_recompute`. The cyclic garbage collector is paused meanwhile: judging a month
+    allocates hundreds of thousands of small tuples and no cycles, and its passes over them
+    only cost time."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _days_recompute(start=start, end=end, staff_ids=staff_ids, site_ids=site_ids)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _days_recompute(
+    *,
+    start: datetime.date,
+    end: datetime.date,
+    staff_ids: Iterable[int] | None = None,
+    site_ids: Iterable[int] | None = None,
+) -> int:
     """Judge again every day from `start` to `end` of the given people (or of everyone placed at
     the given sites then), up to today: a future day is not judged before it happens. Days of a
-    closed month stay as they were. Returns the rows written."""
+    closed month stay as they were. Returns the number of days judged (written or unchanged)."""
     end = min(end, timezone.localdate())
     if start > end:
         return 0
@@ -103,87 +125,197 @@ def days_recompute(
     punches = _punches(people, sites, start, end)
     leave = _leave(people, start, end)
     marks = {
-        (staff_id, date): (str(AbsenceReason(reason).label), note)
+        (staff_id, date): (reason, note)
         for staff_id, date, reason, note in AbsenceMark.objects.filter(
             staff_id__in=people, date__range=(start, end)
         ).values_list("staff_id", "date", "reason", "note")
     }
     schedules = {pk: Schedule.parse(s.schedule) if s.schedule else None for pk, s in sites.items()}
 
-    rows: list[Day] = []
-    judged: set[tuple[int, datetime.date]] = set()
-    for staff_id, site_id, first, last, company_id in placements:
-        rules = Rules(
-            grace_minutes=policy.value(
-                "late_grace_minutes", company_id=company_id, site_id=site_id
-            ),
-            absent_threshold_minutes=policy.value(
-                "absent_threshold_minutes", company_id=company_id, site_id=site_id
-            ),
-        )
-        day = max(first, start)
-        stop = min(last or end, end)
-        while day <= stop:
-            first_placement = (staff_id, day) not in judged
-            judged.add((staff_id, day))
-            if first_placement and (site_id, day.replace(day=1)) not in closed:
-                entry = calendar.entry(day, site_id)
-                times = punches.get((staff_id, day), ())
-                if entry.is_working or times:
-                    morning, afternoon = _halves(leave.get(staff_id, ()), day)
-                    result = judge(
-                        DayInput(
-                            date=day,
-                            day_kind=entry.kind,
-                            scheduled=entry.is_working,
-                            schedule=schedules[site_id],
-                            punches=times,
-                            morning_leave=morning,
-                            afternoon_leave=afternoon,
-                            mark=marks.get((staff_id, day)),
-                        ),
-                        rules,
-                    )
-                    rows.append(
-                        Day(
-                            staff_id=staff_id,
-                            site_id=site_id,
-                            date=day,
-                            day_kind=entry.kind,
-                            first_punch=times[0] if times else None,
-                            last_punch=times[-1] if times else None,
-                            punch_count=len(times),
-                            **{
-                                name: getattr(result, name)
-                                for name in DAY_FIELDS
-                                if hasattr(result, name) and name != "site"
-                            },
-                        )
-                    )
-            day += datetime.timedelta(days=1)
-
     keep = Q()
     for site_id, month in closed:
         keep |= Q(site_id=site_id, date__year=month.year, date__month=month.month)
+    judged_days = 0
     with transaction.atomic():
-        stale = Day.objects.filter(staff_id__in=people, date__range=(start, end))
+        _serialise()
+        existing_rows = Day.objects.filter(staff_id__in=people, date__range=(start, end))
         if closed:
-            stale = stale.exclude(keep)
-        written = {(row.staff_id, row.date) for row in rows}
-        stale_ids = [
-            pk
-            for pk, staff_id, date in stale.values_list("pk", "staff_id", "date")
-            if (staff_id, date) not in written
-        ]
-        Day.objects.filter(pk__in=stale_ids).delete()
-        for offset in range(0, len(rows), WRITE_BATCH):
-            Day.objects.bulk_create(
-                rows[offset : offset + WRITE_BATCH],
-                update_conflicts=True,
-                unique_fields=["staff", "date"],
-                update_fields=DAY_FIELDS,
+            existing_rows = existing_rows.exclude(keep)
+        existing = {
+            (staff_id, date): (pk, stored)
+            for pk, staff_id, date, stored in existing_rows.values_list(
+                "pk", "staff_id", "date", "fingerprint"
+            ).iterator(chunk_size=20000)
+        }
+        gone, fresh = [], []
+        judged: set[tuple[int, datetime.date]] = set()
+        for staff_id, site_id, first, last, company_id in placements:
+            grace = policy.value("late_grace_minutes", company_id=company_id, site_id=site_id)
+            threshold = policy.value(
+                "absent_threshold_minutes", company_id=company_id, site_id=site_id
             )
-    return len(rows)
+            rules = Rules(grace_minutes=grace, absent_threshold_minutes=threshold)
+            schedule = schedules[site_id]
+            day = max(first, start)
+            stop = min(last or end, end)
+            while day <= stop:
+                key = (staff_id, day)
+                first_placement = key not in judged
+                judged.add(key)
+                if not first_placement or (site_id, day.replace(day=1)) in closed:
+                    day += ONE_DAY
+                    continue
+                entry = calendar.entry(day, site_id)
+                times = punches.get(key, ())
+                if not (entry.is_working or times):
+                    day += ONE_DAY
+                    continue
+                judged_days += 1
+                morning, afternoon = _halves(leave.get(staff_id, ()), day)
+                minutes = tuple(minute for minute, _seconds in times)
+                mark = marks.get(key)
+                # Everything the judgement depends on: the same inputs give the same day, so
+                # an unchanged day is neither judged nor written again.
+                digest = fingerprint(
+                    (
+                        JUDGE_VERSION,
+                        site_id,
+                        entry.kind,
+                        entry.is_working,
+                        schedule.periods if schedule else None,
+                        minutes,
+                        times[0][1] if times else None,
+                        times[-1][1] if times else None,
+                        morning,
+                        afternoon,
+                        mark,
+                        grace,
+                        threshold,
+                    )
+                )
+                stored = existing.pop(key, None)
+                if stored is not None:
+                    if stored[1] == digest:
+                        day += ONE_DAY
+                        continue
+                    gone.append(stored[0])
+                result = judge(
+                    DayInput(
+                        date=day,
+                        day_kind=entry.kind,
+                        scheduled=entry.is_working,
+                        schedule=schedule,
+                        punches=minutes,
+                        morning_leave=morning,
+                        afternoon_leave=afternoon,
+                        mark=mark,
+                    ),
+                    rules,
+                )
+                fresh.append(
+                    (
+                        staff_id,
+                        day,
+                        site_id,
+                        entry.kind,
+                        result.status,
+                        result.scheduled,
+                        result.present,
+                        result.absent,
+                        result.leave,
+                        result.leave_kind,
+                        result.late_minutes,
+                        result.early_minutes,
+                        result.is_late,
+                        result.is_early,
+                        result.missing_punch,
+                        _moment(times[0][1]) if times else None,
+                        _moment(times[-1][1]) if times else None,
+                        len(times),
+                        result.expected_start,
+                        result.expected_end,
+                        result.rule,
+                        result.rule_args,
+                        digest,
+                    )
+                )
+                day += ONE_DAY
+        # Rows left over are days no longer judged here: a punch removed from a rest day, a
+        # placement that ended earlier.
+        gone += [pk for pk, _stored in existing.values()]
+        if gone:
+            Day.objects.filter(pk__in=gone).delete()
+        _insert(fresh)
+    return judged_days
+
+
+ONE_DAY = datetime.timedelta(days=1)
+# Raise when attendance.classify changes what it decides, so that stored days are judged again.
+JUDGE_VERSION = 1
+
+
+def _moment(seconds: int) -> datetime.datetime:
+    return datetime.datetime.fromtimestamp(seconds, datetime.UTC)
+
+
+# One lock for every recomputation: two at once (an import's task and a correction, say) would
+# otherwise delete and insert the same person's day side by side.
+RECOMPUTE_LOCK = 0x0A77E4DA
+
+
+def _serialise() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RECOMPUTE_LOCK])
+
+
+COLUMNS = ["staff_id", "date", "site_id", *DAY_FIELDS[1:], "fingerprint"]
+
+
+def fingerprint(values: tuple) -> str:
+    """16 hex digits that change whenever any input of the day's judgement changes."""
+    return hashlib.blake2b(repr(values).encode(), digest_size=8).hexdigest()
+
+
+def _insert(rows: list[tuple]) -> None:
+    """Insert day rows given as (staff_id, date, site_id, …DAY_FIELDS[1:], fingerprint) tuples. PostgreSQL
+    takes them by COPY, which is many times faster than INSERT for a month of a company."""
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        Day.objects.bulk_create(
+            [Day(**dict(zip(COLUMNS, row, strict=True))) for row in rows], batch_size=WRITE_BATCH
+        )
+        return
+    sql = f"COPY {Day._meta.db_table} ({', '.join(COLUMNS)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for offset in range(0, len(rows), WRITE_BATCH):
+            copy.write("".join(_copy_line(row) for row in rows[offset : offset + WRITE_BATCH]))
+
+
+COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_line(row: tuple) -> str:
+    """One row in COPY's text format; formatting it here is several times faster than letting
+    the driver adapt each value."""
+    cells = []
+    for value in row:
+        if value is None:
+            cells.append("\\N")
+        elif value is True:
+            cells.append("t")
+        elif value is False:
+            cells.append("f")
+        elif isinstance(value, str):
+            cells.append(value.translate(COPY_ESCAPES))
+        elif isinstance(value, dict):
+            cells.append(json.dumps(value, ensure_ascii=False).translate(COPY_ESCAPES))
+        elif isinstance(value, datetime.date | datetime.time):
+            cells.append(value.isoformat())
+        else:
+            cells.append(str(value))
+    return "\t".join(cells) + "\n"
 
 
 def days_judge_yesterday(*, today: datetime.date | None = None) -> int:
@@ -194,8 +326,12 @@ def days_judge_yesterday(*, today: datetime.date | None = None) -> int:
     return days_recompute(start=yesterday, end=yesterday, site_ids=list(sites))
 
 
-def _punches(people, sites, start, end) -> dict[tuple[int, datetime.date], tuple]:
-    """Each person's punches by local date of the site they punched at, in order."""
+UNIX_DAY_ONE = datetime.date(1970, 1, 1).toordinal()
+
+
+def _punches(people, sites, start, end) -> dict[tuple[int, datetime.date], list]:
+    """Each person's punches by local date of the site they punched at, in order, as (minute
+    of the local day, seconds since 1970) pairs."""
     zones = {pk: zoneinfo.ZoneInfo(site.time_zone) for pk, site in sites.items()}
     # A day in any time zone lies within a day either side of the same UTC dates.
     low = datetime.datetime.combine(
@@ -204,18 +340,50 @@ def _punches(people, sites, start, end) -> dict[tuple[int, datetime.date], tuple
     high = datetime.datetime.combine(
         end + datetime.timedelta(days=2), datetime.time(), datetime.UTC
     )
+    offsets = {pk: _fixed_offset(zone, low, high) for pk, zone in zones.items()}
     found: dict[tuple[int, datetime.date], list] = defaultdict(list)
-    default = zoneinfo.ZoneInfo("Asia/Shanghai")
-    for staff_id, site_id, at in (
+    # Seconds since 1970 instead of timestamps: a month of a company is some 200,000 punches,
+    # and turning text timestamps into datetimes would cost more than the judging.
+    epoch = RawSQL(
+        "EXTRACT(EPOCH FROM at)::bigint"
+        if connection.vendor == "postgresql"
+        else "CAST(strftime('%%s', at) AS INTEGER)",
+        [],
+    )
+    first_day, last_day = start.toordinal(), end.toordinal()
+    query = (
         Punch.objects.filter(staff_id__in=people, at__gte=low, at__lt=high)
+        .annotate(epoch=epoch)
         .order_by("at")
-        .values_list("staff_id", "site_id", "at")
-        .iterator(chunk_size=20000)
-    ):
-        local = at.astimezone(zones.get(site_id, default))
-        if start <= local.date() <= end:
-            found[(staff_id, local.date())].append(local)
-    return {key: tuple(value) for key, value in found.items()}
+        .values_list("staff_id", "site_id", "epoch")
+    )
+    # The driver's own rows, not the ORM's: a quarter of the time for this many.
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    for staff_id, site_id, seconds in fetched:
+        offset = offsets.get(site_id)
+        if offset is None:  # a zone that changes its offset in the range (summer time)
+            local = datetime.datetime.fromtimestamp(seconds, zones.get(site_id, SHANGHAI))
+            ordinal, minute = local.toordinal(), local.hour * 60 + local.minute
+        else:
+            days, rest = divmod(seconds + offset, 86400)
+            ordinal, minute = UNIX_DAY_ONE + days, rest // 60
+        if first_day <= ordinal <= last_day:
+            found[(staff_id, datetime.date.fromordinal(ordinal))].append((minute, seconds))
+    return found
+
+
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+
+def _fixed_offset(zone, low, high) -> int | None:
+    """The zone's offset from UTC in seconds when it is the same all through [low, high]."""
+    offsets = {zone.utcoffset(low), zone.utcoffset(high), zone.utcoffset(low + (high - low) / 2)}
+    if len(offsets) == 1:
+        return int(offsets.pop().total_seconds())
+    return None
 
 
 def _leave(people, start, end) -> dict[int, list[tuple]]:

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -120,10 +120,18 @@ def sheet(request, site_pk: int, month: str):
             "amounts_for": access.hr_companies if not access.is_superuser else None,
             "show_amounts": access.is_superuser or bool(access.hr_companies),
             "may_close": may_close(request.user, site),
+            # One reverse() for 500 rows: the link to a person's month around their id.
+            "person_url": person_url_parts(month),
             "history": history_entries(record) if record else [],
             "calendar_notice": unconfirmed_notice(start=first, end=last, site_ids=[site.pk]),
         },
     )
+
+
+def person_url_parts(month: str) -> tuple[str, str]:
+    """("/attendance/people/", "/2026-10/"): what goes before and after a person's id."""
+    before, _zero, after = reverse("attendance:person_month", args=[0, month]).partition("/0/")
+    return f"{before}/", f"/{after}"
 
 
 @require_POST

@@ -101,7 +101,7 @@ def test_judging_a_month_for_every_placed_person(db, demo, report):
     started = time.perf_counter()
     days_recompute(start=first, end=last, site_ids=list(Site.objects.values_list("pk", flat=True)))
     report(
-        "attendance: judge the same month again (every row rewritten)",
+        "attendance: judge the same month again (nothing changed, nothing written)",
         time.perf_counter() - started,
         "s",
     )

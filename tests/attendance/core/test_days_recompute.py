@@ -194,3 +194,26 @@ def test_future_days_are_not_judged(world):
     tomorrow = dt.date.today() + dt.timedelta(days=1)
     assert recompute(world, tomorrow, tomorrow + dt.timedelta(days=30)) == 0
     assert not Day.objects.filter(date__gte=tomorrow).exists()
+
+
+def test_an_unchanged_day_is_not_written_again(world):
+    full_day(world.person_a, world.site_a, "2026-10-13")
+    recompute(world)
+    before = dict(Day.objects.filter(staff=world.person_a).values_list("date", "pk"))
+    punch(world.person_a, world.site_a, "2026-10-14 08:50")
+    recompute(world)
+    after = dict(Day.objects.filter(staff=world.person_a).values_list("date", "pk"))
+    changed = {date for date in after if after[date] != before.get(date)}
+    assert changed == {D(2026, 10, 14)}
+
+
+def test_a_new_grace_judges_the_days_again(world):
+    from onsite.models import PolicySetting
+
+    full_day(world.person_a, world.site_a, "2026-10-13", start="08:40")
+    recompute(world, D(2026, 10, 13), D(2026, 10, 13))
+    assert day_of(world, D(2026, 10, 13)).status == DayStatus.PRESENT
+    PolicySetting.objects.create(site=world.site_a, key="late_grace_minutes", value=5)
+    recompute(world, D(2026, 10, 13), D(2026, 10, 13))
+    day = day_of(world, D(2026, 10, 13))
+    assert (day.status, day.late_minutes) == (DayStatus.LATE, 10)
