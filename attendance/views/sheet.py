@@ -134,38 +134,53 @@ def person_url_parts(month: str) -> tuple[str, str]:
     return f"{before}/", f"/{after}"
 
 
-@require_POST
-@role_required(Role.HR_ADMIN)
-def sheet_close(request, site_pk: int, month: str):
+def closing_site(request, site_pk: int, month: str) -> tuple[Site, datetime.date]:
+    """The site and month an HR admin closes, reopens or judges again: 404 outside their
+    scope, 403 for a site none of their companies has a contract at."""
     site = get_object_or_404(Site.objects.visible_to(request.user), pk=site_pk)
     first = parse_month(month)
     if not may_close(request.user, site):
         raise PermissionDenied
+    return site, first
+
+
+def act_on_month(request, site: Site, first: datetime.date, action, done: str):
+    """Run `action`, show its refusals or `done`, and go back to the sheet."""
     try:
-        month_close(site=site, month=first, by=request.user)
+        action()
     except Refused as refusal:
         for message in refusal.messages:
             messages.error(request, message)
     else:
-        messages.success(request, _("The month is closed."))
+        messages.success(request, done)
     return redirect("attendance:sheet", site.pk, f"{first:%Y-%m}")
+
+
+@require_POST
+@role_required(Role.HR_ADMIN)
+def sheet_close(request, site_pk: int, month: str):
+    site, first = closing_site(request, site_pk, month)
+    return act_on_month(
+        request,
+        site,
+        first,
+        lambda: month_close(site=site, month=first, by=request.user),
+        _("The month is closed."),
+    )
 
 
 @require_POST
 @role_required(Role.HR_ADMIN)
 def sheet_reopen(request, site_pk: int, month: str):
-    site = get_object_or_404(Site.objects.visible_to(request.user), pk=site_pk)
-    first = parse_month(month)
-    if not may_close(request.user, site):
-        raise PermissionDenied
-    try:
-        month_reopen(site=site, month=first, by=request.user, reason=request.POST.get("reason", ""))
-    except Refused as refusal:
-        for message in refusal.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("The month is open again."))
-    return redirect("attendance:sheet", site.pk, f"{first:%Y-%m}")
+    site, first = closing_site(request, site_pk, month)
+    reason = request.POST.get("reason", "")
+    return act_on_month(
+        request,
+        site,
+        first,
+        lambda: month_reopen(site=site, month=first, by=request.user, reason=reason),
+        _("The month is open again."),
+    )
 
 
 @require_POST
@@ -173,13 +188,14 @@ def sheet_reopen(request, site_pk: int, month: str):
 def sheet_recompute(request, site_pk: int, month: str):
     """Judge every day of the month again: after a history import, or when the nightly pass
     did not run (a new installation)."""
-    site = get_object_or_404(Site.objects.visible_to(request.user), pk=site_pk)
-    first = parse_month(month)
-    if not may_close(request.user, site):
-        raise PermissionDenied
-    queue_recompute(start=first, end=month_bounds(first)[1], site_ids=[site.pk])
-    messages.success(request, _("The month is being judged again; reload the page in a moment."))
-    return redirect("attendance:sheet", site.pk, f"{first:%Y-%m}")
+    site, first = closing_site(request, site_pk, month)
+    return act_on_month(
+        request,
+        site,
+        first,
+        lambda: queue_recompute(start=first, end=month_bounds(first)[1], site_ids=[site.pk]),
+        _("The month is being judged again; reload the page in a moment."),
+    )
 
 
 @login_required
