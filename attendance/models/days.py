@@ -33,11 +33,21 @@ class Day(models.Model):
     of leave counts 0.5 on each side and present + absent + leave = scheduled holds row by row.
     `rule` says, in the reader's language at render time, which rule produced the status."""
 
+    # No index of their own: (staff, date) and (site, date) below lead with them, and every
+    # extra index slows the writing of a month of days.
     staff = models.ForeignKey(
-        "staffing.Staff", on_delete=models.CASCADE, related_name="days", verbose_name=_("staff")
+        "staffing.Staff",
+        on_delete=models.CASCADE,
+        related_name="days",
+        verbose_name=_("staff"),
+        db_index=False,
     )
     site = models.ForeignKey(
-        "staffing.Site", on_delete=models.CASCADE, related_name="days", verbose_name=_("site")
+        "staffing.Site",
+        on_delete=models.CASCADE,
+        related_name="days",
+        verbose_name=_("site"),
+        db_index=False,
     )
     date = models.DateField(_("date"))
     day_kind = models.CharField(_("kind of day"), max_length=16)

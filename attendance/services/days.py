@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from django.db import connection, transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from attendance.calendar import WorkCalendar, months_between
@@ -325,9 +326,13 @@ def days_judge_yesterday(*, today: datetime.date | None = None) -> int:
     return days_recompute(start=yesterday, end=yesterday, site_ids=list(sites))
 
 
+UNIX_DAY_ONE = datetime.date(1970, 1, 1).toordinal()
+
+
 def _punches(people, sites, start, end) -> dict[tuple[int, datetime.date], tuple]:
     """Each person's punches by local date of the site they punched at: (the minutes of the
     local day in order, the first and the last punch in seconds since 1970)."""
+    zones = {pk: zoneinfo.ZoneInfo(site.time_zone) for pk, site in sites.items()}
     # A day in any time zone lies within a day either side of the same UTC dates.
     low = datetime.datetime.combine(
         start - datetime.timedelta(days=1), datetime.time(), datetime.UTC
@@ -335,48 +340,42 @@ def _punches(people, sites, start, end) -> dict[tuple[int, datetime.date], tuple
     high = datetime.datetime.combine(
         end + datetime.timedelta(days=2), datetime.time(), datetime.UTC
     )
-    if connection.vendor == "postgresql":
-        return _punches_grouped(people, start, end, low, high)
-    zones = {pk: zoneinfo.ZoneInfo(site.time_zone) for pk, site in sites.items()}
+    offsets = {pk: _fixed_offset(zone, low, high) for pk, zone in zones.items()}
     found: dict[tuple[int, datetime.date], list] = defaultdict(list)
-    rows = (
-        Punch.objects.filter(staff_id__in=people, at__gte=low, at__lt=high)
-        .order_by("at")
-        .values_list("staff_id", "site_id", "at")
+    # Seconds since 1970 instead of timestamps: a month of a company is some 200,000 punches,
+    # and turning text timestamps into datetimes would cost more than the judging.
+    epoch = RawSQL(
+        "EXTRACT(EPOCH FROM at)::bigint"
+        if connection.vendor == "postgresql"
+        else "CAST(strftime('%%s', at) AS INTEGER)",
+        [],
     )
-    for staff_id, site_id, at in rows:
-        local = at.astimezone(zones.get(site_id, SHANGHAI))
-        if start <= local.date() <= end:
-            found[(staff_id, local.date())].append(
-                (local.hour * 60 + local.minute, int(at.timestamp()))
-            )
+    first_day, last_day = start.toordinal(), end.toordinal()
+    query = (
+        Punch.objects.filter(staff_id__in=people, at__gte=low, at__lt=high)
+        .annotate(epoch=epoch)
+        .order_by("at")
+        .values_list("staff_id", "site_id", "epoch")
+    )
+    # The driver's own rows, not the ORM's: a quarter of the time for this many.
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
+    for staff_id, site_id, seconds in fetched:
+        offset = offsets.get(site_id)
+        if offset is None:  # a zone that changes its offset in the range (summer time)
+            local = datetime.datetime.fromtimestamp(seconds, zones.get(site_id, SHANGHAI))
+            ordinal, minute = local.toordinal(), local.hour * 60 + local.minute
+        else:
+            days, rest = divmod(seconds + offset, 86400)
+            ordinal, minute = UNIX_DAY_ONE + days, rest // 60
+        if first_day <= ordinal <= last_day:
+            found[(staff_id, datetime.date.fromordinal(ordinal))].append((minute, seconds))
     return {
         key: (tuple(m for m, _s in times), times[0][1], times[-1][1])
         for key, times in found.items()
     }
-
-
-def _punches_grouped(people, start, end, low, high) -> dict[tuple[int, datetime.date], tuple]:
-    """PostgreSQL groups a month of a company's punches by person and local day itself: a
-    fifth of the rows reach Python, as integers."""
-    punch, site = Punch._meta.db_table, Site._meta.db_table
-    local = "(p.at AT TIME ZONE s.time_zone)"
-    sql = f"""
-        SELECT p.staff_id, {local}::date,
-               array_agg((EXTRACT(HOUR FROM {local}) * 60 + EXTRACT(MINUTE FROM {local}))::int
-                         ORDER BY p.at),
-               EXTRACT(EPOCH FROM min(p.at))::bigint, EXTRACT(EPOCH FROM max(p.at))::bigint
-        FROM {punch} p JOIN {site} s ON s.id = p.site_id
-        WHERE p.staff_id = ANY(%s) AND p.at >= %s AND p.at < %s
-        GROUP BY p.staff_id, {local}::date
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [list(people), low, high])
-        return {
-            (staff_id, date): (tuple(minutes), first, last)
-            for staff_id, date, minutes, first, last in cursor.fetchall()
-            if start <= date <= end
-        }
 
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
@@ -401,3 +400,11 @@ def _halves(leaves, day: datetime.date) -> tuple[str, str]:
             if not (day == last and ends_am):
                 afternoon = afternoon or kind
     return morning, afternoon
+
+
+def _fixed_offset(zone, low, high) -> int | None:
+    """The zone's offset from UTC in seconds when it is the same all through [low, high]."""
+    offsets = {zone.utcoffset(low), zone.utcoffset(high), zone.utcoffset(low + (high - low) / 2)}
+    if len(offsets) == 1:
+        return int(offsets.pop().total_seconds())
+    return None
