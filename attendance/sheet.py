@@ -19,6 +19,7 @@ from attendance.models import (
     MonthStatus,
 )
 from attendance.rules import MONTH_RULES, render
+from attendance.services.leave import leave_settings
 from onsite.policy import PolicyTable
 from staffing.models import Assignment, Site, Staff
 
@@ -31,7 +32,8 @@ OUTCOME_KEYS = (
     "fine_per_occurrence",
     "dismissal_absent_days",
 )
-# Deduction days are absent days plus personal leave (SPEC §6); other kinds are not deducted.
+# Deduction days are absent days plus personal leave (SPEC §6); a company may count other kinds
+# through its leave types (attendance.services.leave.leave_settings).
 DEDUCTED_LEAVE = (LeaveKind.PERSONAL,)
 LEAVE_LABELS = dict(LeaveKind.choices)  # lazy: each label is translated when shown
 
@@ -150,6 +152,7 @@ def month_rows(*, site: Site, month: datetime.date, staff=None) -> list[SheetRow
         )
     }
     policy = PolicyTable(OUTCOME_KEYS)
+    deducted: dict[int | None, tuple[str, ...]] = {}
     rows = []
     for staff_id, staff_no, name, salary, company_id in staff_rows:
         row = SheetRow(
@@ -171,7 +174,13 @@ def month_rows(*, site: Site, month: datetime.date, staff=None) -> list[SheetRow
         def value(key, company_id=company_id):
             return policy.value(key, company_id=company_id, site_id=site.pk)
 
-        apply_outcomes(row, value)
+        if company_id not in deducted:
+            deducted[company_id] = tuple(
+                kind
+                for kind, kept in leave_settings(company_id=company_id).items()
+                if kept.deducted
+            )
+        apply_outcomes(row, value, deducted=deducted[company_id])
         rows.append(row)
     return rows
 
@@ -182,8 +191,9 @@ def number(value: Decimal | int) -> str:
     return text
 
 
-def apply_outcomes(row: SheetRow, value) -> None:
-    """SPEC §6 policy rules on one row; `value(key)` reads the row's policy number."""
+def apply_outcomes(row: SheetRow, value, *, deducted: tuple[str, ...] = DEDUCTED_LEAVE) -> None:
+    """SPEC §6 policy rules on one row; `value(key)` reads the row's policy number, `deducted`
+    are the kinds of leave that count toward the deduction (personal leave by default)."""
     limit = value("explanation_absent_days")
     if row.absent > limit:
         row.explanation.append(
@@ -201,7 +211,7 @@ def apply_outcomes(row: SheetRow, value) -> None:
         row.fine_outcome = Outcome(
             "fine", {"count": count, "free": free, "extra": count - free, "each": each}
         )
-    personal = sum((row.leave_by_kind.get(k, ZERO) for k in DEDUCTED_LEAVE), ZERO)
+    personal = sum((row.leave_by_kind.get(k, ZERO) for k in deducted), ZERO)
     row.deduction_days = row.absent + personal
     if row.deduction_days and row.scheduled and row.monthly_salary is not None:
         row.deduction_amount = (row.monthly_salary / row.scheduled * row.deduction_days).quantize(

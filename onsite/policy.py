@@ -82,6 +82,71 @@ POLICIES: dict[str, PolicyKey] = {
             "§6",
         ),
         PolicyKey(
+            "leave_notice_short_days",
+            1,
+            _("Leave of fewer days than the long-leave threshold is asked this many days ahead"),
+            _("days"),
+            "§7",
+        ),
+        PolicyKey(
+            "leave_notice_long_days",
+            2,
+            _("Long leave is asked this many days ahead"),
+            _("days"),
+            "§7",
+        ),
+        PolicyKey(
+            "leave_long_days", 3, _("Leave of this many days or more is long"), _("days"), "§7"
+        ),
+        PolicyKey(
+            "leave_emergency_after_days",
+            3,
+            _("Emergency leave may be filed this many working days after returning"),
+            _("working days"),
+            "§7",
+        ),
+        PolicyKey(
+            "leave_second_stage_days",
+            3,
+            _("Leave longer than this also needs the manager's approval"),
+            _("days"),
+            "§7",
+        ),
+        PolicyKey(
+            "annual_leave_min_years", 1, _("Years of service before annual leave"), _("years"), "§7"
+        ),
+        PolicyKey(
+            "annual_leave_days", 5, _("Annual leave from the first threshold"), _("days"), "§7"
+        ),
+        PolicyKey(
+            "annual_leave_mid_years",
+            10,
+            _("Years of service for more annual leave"),
+            _("years"),
+            "§7",
+        ),
+        PolicyKey(
+            "annual_leave_mid_days",
+            10,
+            _("Annual leave from the second threshold"),
+            _("days"),
+            "§7",
+        ),
+        PolicyKey(
+            "annual_leave_long_years",
+            20,
+            _("Years of service for the most annual leave"),
+            _("years"),
+            "§7",
+        ),
+        PolicyKey(
+            "annual_leave_long_days",
+            15,
+            _("Annual leave from the third threshold"),
+            _("days"),
+            "§7",
+        ),
+        PolicyKey(
             "dismissal_absent_days",
             3,
             _("Absent days a month that withhold the wage and flag a dismissal review"),

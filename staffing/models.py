@@ -267,6 +267,13 @@ class Staff(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     education = models.CharField(_("education"), max_length=60, blank=True)
     employment_start = models.DateField(_("employment start"), null=True, blank=True)
+    # 参加工作时间: annual leave follows service with every employer, not only this one.
+    career_start = models.DateField(
+        _("started working"),
+        null=True,
+        blank=True,
+        help_text=_("For annual leave; when empty, the employment start is used."),
+    )
     monthly_salary = models.DecimalField(
         _("monthly salary"), max_digits=10, decimal_places=2, null=True, blank=True
     )

@@ -3,7 +3,7 @@ hand-marked absences, absence explanations and the monthly close."""
 
 from attendance.models.calendar import CalendarDay, DayKind, DaySource
 from attendance.models.days import Day, DayStatus
-from attendance.models.leave import Leave, LeaveKind, LeaveStatus
+from attendance.models.leave import Leave, LeaveKind, LeaveStatus, LeaveType, LeaveTypeDefaults
 from attendance.models.months import (
     Explanation,
     ExplanationStatus,
@@ -34,6 +34,8 @@ __all__ = [
     "Leave",
     "LeaveKind",
     "LeaveStatus",
+    "LeaveType",
+    "LeaveTypeDefaults",
     "MonthClose",
     "MonthStatus",
     "Punch",

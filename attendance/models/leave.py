@@ -22,8 +22,53 @@ class LeaveKind(models.TextChoices):
     COMPENSATORY = "compensatory", _("Compensatory leave")
 
 
+class LeaveTypeDefaults:
+    """SPEC §7 settings of each kind until a company sets its own (paid, counts toward the
+    deduction, needs a document, has a balance)."""
+
+    TABLE = {
+        "personal": (False, True, False, False),
+        "sick": (True, False, True, False),
+        "annual": (True, False, False, True),
+        "marriage": (True, False, True, False),
+        "bereavement": (True, False, False, False),
+        "maternity": (True, False, True, False),
+        "paternity": (True, False, False, False),
+        "compensatory": (True, False, False, True),
+    }
+
+
+class LeaveType(models.Model):
+    """A company's settings of one kind of leave (SPEC §7)."""
+
+    company = models.ForeignKey(
+        "staffing.Company",
+        on_delete=models.CASCADE,
+        related_name="leave_types",
+        verbose_name=_("company"),
+    )
+    kind = models.CharField(_("type"), max_length=16, choices=LeaveKind.choices)
+    paid = models.BooleanField(_("paid"))
+    deducted = models.BooleanField(_("counts toward the deduction"))
+    document_required = models.BooleanField(_("document required"))
+    balance_tracked = models.BooleanField(_("balance tracked"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("leave type")
+        verbose_name_plural = _("leave types")
+        ordering = ["company", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "kind"], name="leavetype_unique_per_company")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
 class LeaveStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
+    PENDING_MANAGER = "pending_manager", _("Waiting for the manager")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")
     CANCELLED = "cancelled", _("Cancelled")
@@ -59,9 +104,40 @@ class Leave(models.Model):
     starts_pm = models.BooleanField(_("starts in the afternoon"), default=False)
     ends_am = models.BooleanField(_("ends at noon"), default=False)
     status = models.CharField(
-        _("status"), max_length=12, choices=LeaveStatus.choices, default=LeaveStatus.PENDING
+        _("status"), max_length=16, choices=LeaveStatus.choices, default=LeaveStatus.PENDING
     )
     reason = models.CharField(_("reason"), max_length=255, blank=True)
+    days = models.DecimalField(
+        _("working days"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    cover = models.ForeignKey(
+        "staffing.Staff",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="covering",
+        verbose_name=_("cover person"),
+    )
+    emergency = models.BooleanField(_("emergency"), default=False)
+    document = models.FileField(_("document"), upload_to="leave/%Y/%m/", blank=True)
+    extends = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="extensions",
+        verbose_name=_("extends"),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.CharField(_("decision note"), max_length=255, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -29,7 +29,7 @@ def calendar_day(date: datetime.date, kind: str, name: str = "", confirmed: bool
     )
 
 
-def leave(person, site, start, end, *, kind="personal", status=LeaveStatus.APPROVED, **halves):
+def leave(person, site, start, end, *, kind="personal", status=LeaveStatus.APPROVED, **extra):
     return Leave.objects.create(
-        staff=person, site=site, kind=kind, start=start, end=end, status=status, **halves
+        staff=person, site=site, kind=kind, start=start, end=end, status=status, **extra
     )

@@ -1,0 +1,120 @@
+"""Deciding leave (SPEC §7): the site's supervisor approves or rejects; leave longer than the
+policy's days then waits for a company manager; the requester cancels, before or after the
+approval. Every decision goes through the one transition service (locked, checked, recorded
+with its reason), and a decision touching a closed month waits until HR reopens it."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from attendance.models import Leave, LeaveStatus
+from attendance.services.months import ensure_open
+from attendance.tasks import queue_recompute
+from onsite.access import access_for
+from onsite.policy import policy_for
+from onsite.services import notification_create
+from onsite.transitions import Refused, transition
+
+S = LeaveStatus
+LEAVE_TRANSITIONS = {
+    S.PENDING: {S.APPROVED, S.PENDING_MANAGER, S.REJECTED, S.CANCELLED},
+    S.PENDING_MANAGER: {S.APPROVED, S.REJECTED, S.CANCELLED},
+    S.APPROVED: {S.CANCELLED},
+}
+
+
+def may_decide(user, leave: Leave) -> bool:
+    """The first stage is the site's supervisor's; the second a manager's of the company. Nobody
+    decides their own leave."""
+    access = access_for(user)
+    if access.staff_id == leave.staff_id:
+        return False
+    if access.is_superuser:
+        return True
+    if leave.status == S.PENDING:
+        return leave.site_id in access.supervised_sites
+    if leave.status == S.PENDING_MANAGER:
+        return leave.staff.company_id in access.manager_companies
+    return False
+
+
+def leave_approve(*, leave: Leave, by, note: str = "") -> Leave:
+    if not may_decide(by, leave):
+        raise Refused(_("You may not decide this leave."))
+    ensure_open(site=leave.site, dates=[leave.start, leave.end])
+    second_stage = policy_for(company=leave.staff.company, site=leave.site).leave_second_stage_days
+    to = S.APPROVED
+    if leave.status == S.PENDING and leave.days is not None and leave.days > second_stage:
+        to = S.PENDING_MANAGER
+    with transaction.atomic():
+        decided = transition(
+            leave,
+            to=to,
+            allowed=LEAVE_TRANSITIONS,
+            by=by,
+            reason=note,
+            also={"decided_by": by, "decided_at": timezone.now(), "decision_note": note},
+        )
+        if to == S.APPROVED:
+            queue_recompute(start=leave.start, end=leave.end, staff_ids=[leave.staff_id])
+        _tell(decided, by=by)
+    return decided
+
+
+def leave_reject(*, leave: Leave, by, note: str) -> Leave:
+    if not may_decide(by, leave):
+        raise Refused(_("You may not decide this leave."))
+    if not note.strip():
+        raise Refused(_("Say why the leave is rejected."))
+    with transaction.atomic():
+        decided = transition(
+            leave,
+            to=S.REJECTED,
+            allowed=LEAVE_TRANSITIONS,
+            by=by,
+            reason=note.strip(),
+            also={"decided_by": by, "decided_at": timezone.now(), "decision_note": note.strip()},
+        )
+        _tell(decided, by=by)
+    return decided
+
+
+def leave_cancel(*, leave: Leave, by, reason: str) -> Leave:
+    """The requester withdraws a request, or gives back approved leave; a supervisor of the
+    site may cancel approved leave too (the person came back early)."""
+    access = access_for(by)
+    own = access.staff_id == leave.staff_id
+    if not (own or access.is_superuser or leave.site_id in access.supervised_sites):
+        raise Refused(_("You may not cancel this leave."))
+    if not reason.strip():
+        raise Refused(_("Say why the leave is cancelled."))
+    was_approved = leave.status == S.APPROVED
+    if was_approved:
+        ensure_open(site=leave.site, dates=[leave.start, leave.end])
+    with transaction.atomic():
+        cancelled = transition(
+            leave, to=S.CANCELLED, allowed=LEAVE_TRANSITIONS, by=by, reason=reason.strip()
+        )
+        if was_approved:
+            queue_recompute(start=leave.start, end=leave.end, staff_ids=[leave.staff_id])
+        _tell(cancelled, by=by)
+    return cancelled
+
+
+def _tell(leave: Leave, *, by) -> None:
+    """The requester and the cover person hear of every decision."""
+    people = [p.user for p in (leave.staff, leave.cover) if p is not None and p.user_id]
+    notification_create(
+        recipients=[u for u in people if u.pk != by.pk],
+        kind=f"leave.{leave.status}",
+        title=_("Leave of %(name)s, %(start)s to %(end)s: %(status)s")
+        % {
+            "name": leave.staff.name,
+            "start": leave.start,
+            "end": leave.end,
+            "status": leave.get_status_display(),
+        },
+        body=leave.decision_note,
+    )

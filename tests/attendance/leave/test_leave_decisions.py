@@ -1,0 +1,168 @@
+"""attendance.services.leave_decisions: the supervisor's decision, the manager's second stage,
+cancellation, closed months, notifications and two approvers at once (SPEC §7)."""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.utils import translation
+
+from attendance.models import Day, DayStatus, LeaveStatus, MonthClose, MonthStatus
+from attendance.services.days import days_recompute
+from attendance.services.leave_decisions import leave_approve, leave_cancel, leave_reject
+from onsite.models import Notification
+from onsite.roles import Role
+from onsite.transitions import Refused, TransitionError
+from tests import factories
+from tests.attendance.core.helpers import leave
+
+D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
+
+def asked(world, days=2, **extra):
+    cover = factories.StaffFactory(company=world.company, name="王五", user=factories.UserFactory())
+    return leave(
+        world.person_a,
+        world.site_a,
+        D(2026, 10, 13),
+        D(2026, 10, 13 + days - 1),
+        status=LeaveStatus.PENDING,
+        days=Decimal(days),
+        cover=cover,
+        **extra,
+    )
+
+
+def test_the_supervisor_approves_short_leave_and_the_days_become_leave(
+    world, django_capture_on_commit_callbacks
+):
+    request = asked(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        leave_approve(leave=request, by=world.supervisor_a, note="同意")
+    request.refresh_from_db()
+    assert (request.status, request.decided_by, request.decision_note) == (
+        LeaveStatus.APPROVED,
+        world.supervisor_a,
+        "同意",
+    )
+    assert Day.objects.get(staff=world.person_a, date=D(2026, 10, 13)).status == DayStatus.LEAVE
+    assert request.history.latest().history_change_reason == "同意"
+
+
+def test_long_leave_waits_for_a_manager_after_the_supervisor(world):
+    request = asked(world, days=4)
+    leave_approve(leave=request, by=world.supervisor_a)
+    assert request.status == LeaveStatus.PENDING_MANAGER
+    with pytest.raises(Refused, match="may not decide"):
+        leave_approve(leave=request, by=world.supervisor_a)
+    leave_approve(leave=request, by=world.manager)
+    assert request.status == LeaveStatus.APPROVED
+
+
+def test_the_second_stage_is_a_policy_setting(world):
+    from onsite.models import PolicySetting
+
+    PolicySetting.objects.create(company=world.company, key="leave_second_stage_days", value=1)
+    request = asked(world, days=2)
+    leave_approve(leave=request, by=world.supervisor_a)
+    assert request.status == LeaveStatus.PENDING_MANAGER
+
+
+def test_nobody_decides_leave_of_a_site_they_do_not_supervise_or_their_own(world):
+    request = asked(world)
+    for user in (world.manager, world.staff_a, world.staff_b, world.hr):
+        with pytest.raises(Refused, match="may not decide"):
+            leave_approve(leave=request, by=user)
+    assert request.status == LeaveStatus.PENDING
+
+
+def test_a_rejection_needs_a_reason_and_tells_the_requester_and_the_cover(world):
+    request = asked(world)
+    with pytest.raises(Refused, match="why"):
+        leave_reject(leave=request, by=world.supervisor_a, note=" ")
+    leave_reject(leave=request, by=world.supervisor_a, note="人手不足")
+    assert request.status == LeaveStatus.REJECTED
+    told = set(Notification.objects.values_list("recipient_id", flat=True))
+    assert told == {world.staff_a.pk, request.cover.user_id}
+
+
+def test_a_decision_on_a_closed_month_waits_for_hr_to_reopen_it(world):
+    request = asked(world)
+    MonthClose.objects.create(site=world.site_a, month=D(2026, 10, 1), status=MonthStatus.CLOSED)
+    with pytest.raises(Refused, match="closed"):
+        leave_approve(leave=request, by=world.supervisor_a)
+    assert request.status == LeaveStatus.PENDING
+
+
+def test_the_requester_cancels_before_and_after_approval(world, django_capture_on_commit_callbacks):
+    request = asked(world)
+    leave_cancel(leave=request, by=world.staff_a, reason="不需要了")
+    assert request.status == LeaveStatus.CANCELLED
+    approved = asked(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        leave_approve(leave=approved, by=world.supervisor_a)
+    assert Day.objects.get(staff=world.person_a, date=D(2026, 10, 13)).status == DayStatus.LEAVE
+    with django_capture_on_commit_callbacks(execute=True):
+        leave_cancel(leave=approved, by=world.staff_a, reason="提前返岗")
+    assert approved.status == LeaveStatus.CANCELLED
+    assert Day.objects.get(staff=world.person_a, date=D(2026, 10, 13)).status == DayStatus.ABSENT
+
+
+def test_someone_else_cannot_cancel(world):
+    request = asked(world)
+    with pytest.raises(Refused, match="may not cancel"):
+        leave_cancel(leave=request, by=world.staff_b, reason="x")
+
+
+def test_days_beyond_the_approved_end_are_absence(world):
+    request = asked(world, days=1)
+    leave_approve(leave=request, by=world.supervisor_a)
+    days_recompute(start=D(2026, 10, 13), end=D(2026, 10, 14), staff_ids=[world.person_a.pk])
+    statuses = dict(Day.objects.filter(staff=world.person_a).values_list("date", "status"))
+    assert statuses[D(2026, 10, 13)] == DayStatus.LEAVE
+    assert statuses[D(2026, 10, 14)] == DayStatus.ABSENT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_supervisors_approving_at_once_decide_once():
+    from tests.conftest import build_world
+
+    world = build_world()
+    second = factories.UserFactory(username="supervisor_a2")
+    factories.RoleGrantFactory(user=second, role=Role.SUPERVISOR, site=world.site_a)
+    request = asked(world)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def approve(user):
+        from attendance.models import Leave
+
+        barrier.wait()
+        try:
+            with translation.override("en"):
+                leave_approve(leave=Leave.objects.get(pk=request.pk), by=user)
+            outcomes.append("approved")
+        except TransitionError as refused:
+            outcomes.append(str(refused))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=approve, args=(u,)) for u in (world.supervisor_a, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcomes.count("approved") == 1
+    (other,) = [o for o in outcomes if o != "approved"]
+    assert other == "Cannot change from “Approved” to “Approved”."
+    assert request.history.filter(status=LeaveStatus.APPROVED).count() == 1

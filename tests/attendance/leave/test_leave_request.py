@@ -1,0 +1,111 @@
+"""attendance.services.leave.leave_request: every refusal with its message, and a request that
+passes (SPEC §7)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+
+from attendance.models import Leave, LeaveStatus
+from attendance.services.leave import leave_request
+from onsite.transitions import Refused
+from tests import factories
+from tests.attendance.core.helpers import leave
+
+D = datetime.date
+TODAY = D(2026, 11, 2)  # a Monday
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def colleague(world):
+    contract = world.person_a.assignments.get().contract
+    person = factories.StaffFactory(company=world.company, name="王五")
+    factories.AssignmentFactory(
+        staff=person, site=world.site_a, contract=contract, start=D(2026, 1, 1)
+    )
+    return person
+
+
+def ask(world, colleague, **changes):
+    values = {
+        "staff": world.person_a,
+        "kind": "personal",
+        "start": D(2026, 11, 4),
+        "end": D(2026, 11, 4),
+        "reason": "家中有事",
+        "cover": colleague,
+        "by": world.staff_a,
+        "today": TODAY,
+    }
+    values.update(changes)
+    return leave_request(**values)
+
+
+def test_a_request_in_time_is_filed_with_its_working_days(world, colleague):
+    request = ask(world, colleague, start=D(2026, 11, 5), end=D(2026, 11, 9))
+    assert (request.status, request.days, request.site) == (LeaveStatus.PENDING, 3, world.site_a)
+    assert request.history.latest().history_user == world.staff_a
+
+
+def test_a_cover_person_is_required(world, colleague):
+    with pytest.raises(Refused, match="colleague who covers"):
+        ask(world, colleague, cover=None)
+
+
+def test_the_cover_must_be_someone_else_at_the_same_site(world, colleague):
+    with pytest.raises(Refused, match="someone else"):
+        ask(world, colleague, cover=world.person_a)
+    with pytest.raises(Refused, match="not placed at this site"):
+        ask(world, colleague, cover=world.person_b)
+
+
+def test_the_cover_must_not_be_on_leave_then(world, colleague):
+    leave(colleague, world.site_a, D(2026, 11, 4), D(2026, 11, 4), status=LeaveStatus.PENDING)
+    with pytest.raises(Refused, match="王五 is on leave"):
+        ask(world, colleague)
+
+
+def test_a_late_request_is_refused_with_the_rule(world, colleague):
+    with pytest.raises(Refused, match=r"earliest start .* 2026-11-03"):
+        ask(world, colleague, start=TODAY, end=TODAY)
+    assert not Leave.objects.exists()
+
+
+def test_an_emergency_may_be_filed_after_the_fact(world, colleague):
+    request = ask(world, colleague, start=D(2026, 10, 29), end=D(2026, 10, 29), emergency=True)
+    assert request.emergency is True
+
+
+def test_sick_leave_needs_a_document(world, colleague):
+    with pytest.raises(Refused, match="needs a document"):
+        ask(world, colleague, kind="sick")
+    note = SimpleUploadedFile("病假条.pdf", b"%PDF-1.4 note", content_type="application/pdf")
+    assert ask(world, colleague, kind="sick", document=note).document
+
+
+def test_annual_leave_beyond_the_balance_is_refused(world, colleague):
+    world.person_a.career_start = D(2020, 1, 1)  # 6 years: 5 days
+    with pytest.raises(Refused, match="left for 2026: 5 days"):
+        ask(world, colleague, kind="annual", start=D(2026, 11, 9), end=D(2026, 11, 16))
+    assert ask(world, colleague, kind="annual", start=D(2026, 11, 9), end=D(2026, 11, 13)).days == 5
+
+
+def test_overlapping_leave_is_refused(world, colleague):
+    ask(world, colleague)
+    with pytest.raises(Refused, match="already have leave"):
+        ask(world, colleague)
+
+
+def test_every_problem_is_told_at_once(world, colleague):
+    with pytest.raises(Refused) as refused:
+        ask(world, colleague, cover=None, reason=" ", kind="sick", start=TODAY, end=TODAY)
+    assert len(refused.value.messages) == 4
