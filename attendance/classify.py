@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from attendance.models import DayKind, DayStatus
+from attendance.models import DayStatus
 from staffing.schedule import Schedule
 
 ZERO = Decimal("0")
@@ -140,7 +140,3 @@ def _absent(result: DayResult, judged: Decimal, rule: str) -> DayResult:
     result.present = ZERO
     result.rule = rule
     return result
-
-
-def is_working_kind(kind: str) -> bool:
-    return kind in DayKind.working()
