@@ -27,7 +27,16 @@ class WorkerProcess:
     mail_dir: Path
 
     def mails(self) -> list[str]:
-        return [path.read_text() for path in sorted(self.mail_dir.glob("*.log"))]
+        """Every message the worker sent. Django's file backend names a file by the second and
+        the backend object's id, so two mails sent within one second can share a file, one
+        after the other, each followed by a line of 79 dashes."""
+        separator = "\n" + "-" * 79 + "\n"
+        return [
+            mail
+            for path in sorted(self.mail_dir.glob("*.log"))
+            for mail in path.read_text().split(separator)
+            if mail.strip()
+        ]
 
 
 def _database_url() -> str:
