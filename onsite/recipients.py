@@ -29,3 +29,22 @@ def supervisors(site_ids: Iterable[int]):
         )
         .distinct()
     )
+
+
+def managers(company_id: int, department_id: int | None = None):
+    """The company's managers: those over the whole company, and those over `department_id`."""
+    from django.db.models import Q
+
+    scope = Q(role_grants__department__isnull=True)
+    if department_id is not None:
+        scope |= Q(role_grants__department_id=department_id)
+    return (
+        get_user_model()
+        .objects.filter(
+            scope,
+            role_grants__role=Role.MANAGER,
+            role_grants__company_id=company_id,
+            is_active=True,
+        )
+        .distinct()
+    )

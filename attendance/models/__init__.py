@@ -10,6 +10,12 @@ from attendance.models.months import (
     MonthClose,
     MonthStatus,
 )
+from attendance.models.overtime import (
+    Compensation,
+    Overtime,
+    OvertimeCategory,
+    OvertimeStatus,
+)
 from attendance.models.punches import (
     AbsenceMark,
     AbsenceReason,
@@ -23,6 +29,7 @@ __all__ = [
     "AbsenceMark",
     "AbsenceReason",
     "CalendarDay",
+    "Compensation",
     "Correction",
     "CorrectionStatus",
     "Day",
@@ -38,6 +45,9 @@ __all__ = [
     "LeaveTypeDefaults",
     "MonthClose",
     "MonthStatus",
+    "Overtime",
+    "OvertimeCategory",
+    "OvertimeStatus",
     "Punch",
     "PunchSource",
 ]

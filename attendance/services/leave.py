@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from attendance.calendar import WorkCalendar
 from attendance.models import Leave, LeaveKind, LeaveStatus, LeaveType, LeaveTypeDefaults
 from attendance.services.months import ensure_open
+from attendance.services.overtime import compensatory_days
 from onsite.policy import policy_for
 from onsite.transitions import Refused
 from staffing.models import Assignment, Staff
@@ -102,11 +103,13 @@ class Balance:
 
 
 def leave_balance(*, staff: Staff, kind: str, year: int) -> Balance:
-    entitled = (
-        Decimal(annual_entitlement(staff=staff, year=year))
-        if kind == LeaveKind.ANNUAL
-        else Decimal(0)
-    )
+    if kind == LeaveKind.ANNUAL:
+        entitled = Decimal(annual_entitlement(staff=staff, year=year))
+    elif kind == LeaveKind.COMPENSATORY:
+        # Earned by rest-day overtime taken as time off (SPEC §8).
+        entitled = compensatory_days(staff=staff, year=year)
+    else:
+        entitled = Decimal(0)
     rows = Leave.objects.filter(staff=staff, kind=kind, start__year=year)
     taken = rows.filter(status=LeaveStatus.APPROVED).aggregate(d=Sum("days"))["d"] or Decimal(0)
     asked = rows.filter(status__in=(LeaveStatus.PENDING, LeaveStatus.PENDING_MANAGER)).aggregate(

@@ -15,7 +15,7 @@ from attendance.tasks import queue_recompute
 from onsite.access import access_for
 from onsite.policy import policy_for
 from onsite.services import notification_create
-from onsite.transitions import Refused, transition
+from onsite.transitions import Refused, TransitionError, transition
 
 S = LeaveStatus
 LEAVE_TRANSITIONS = {
@@ -49,10 +49,9 @@ def leave_approve(*, leave: Leave, by, note: str = "") -> Leave:
     if leave.status == S.PENDING and leave.days is not None and leave.days > second_stage:
         to = S.PENDING_MANAGER
     with transaction.atomic():
-        decided = transition(
+        decided = _move(
             leave,
             to=to,
-            allowed=LEAVE_TRANSITIONS,
             by=by,
             reason=note,
             also={"decided_by": by, "decided_at": timezone.now(), "decision_note": note},
@@ -69,10 +68,9 @@ def leave_reject(*, leave: Leave, by, note: str) -> Leave:
     if not note.strip():
         raise Refused(_("Say why the leave is rejected."))
     with transaction.atomic():
-        decided = transition(
+        decided = _move(
             leave,
             to=S.REJECTED,
-            allowed=LEAVE_TRANSITIONS,
             by=by,
             reason=note.strip(),
             also={"decided_by": by, "decided_at": timezone.now(), "decision_note": note.strip()},
@@ -94,13 +92,23 @@ def leave_cancel(*, leave: Leave, by, reason: str) -> Leave:
     if was_approved:
         ensure_open(site=leave.site, dates=[leave.start, leave.end])
     with transaction.atomic():
-        cancelled = transition(
-            leave, to=S.CANCELLED, allowed=LEAVE_TRANSITIONS, by=by, reason=reason.strip()
-        )
+        cancelled = _move(leave, to=S.CANCELLED, by=by, reason=reason.strip())
         if was_approved:
             queue_recompute(start=leave.start, end=leave.end, staff_ids=[leave.staff_id])
         _tell(cancelled, by=by)
     return cancelled
+
+
+def _move(leave: Leave, *, to: str, by, reason: str, also=None) -> Leave:
+    """The transition, with the message the second of two deciders reads: what happened."""
+    try:
+        return transition(leave, to=to, allowed=LEAVE_TRANSITIONS, by=by, reason=reason, also=also)
+    except TransitionError:
+        current = Leave.objects.select_related("decided_by").get(pk=leave.pk)
+        raise Refused(
+            _("This leave was decided meanwhile: it is now “%(status)s”.")
+            % {"status": current.get_status_display()}
+        ) from None
 
 
 def _tell(leave: Leave, *, by) -> None:
