@@ -22,7 +22,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from attendance.models import LeaveKind, MonthStatus
+from attendance.models import LeaveKind, MonthStatus, OvertimeCategory
 from attendance.sheet import Sheet, SheetRow
 from onsite.pdf import render_pdf
 
@@ -111,6 +111,18 @@ def _leave_column(kind: LeaveKind) -> Column:
 
 
 LEAVE_COLUMNS = [_leave_column(kind) for kind in LeaveKind]
+
+
+def _overtime_column(category: OvertimeCategory) -> Column:
+    return Column(
+        f"overtime_{category.value}_hours",
+        lazy(lambda: _("%(kind)s (hours)") % {"kind": category.label}, str)(),
+        lambda r: r.overtime_by_category.get(category.value, Decimal(0)),
+        in_pdf=False,
+    )
+
+
+OVERTIME_COLUMNS = [_overtime_column(category) for category in OvertimeCategory]
 # Empty, not 0.00, for a person whose salary is not on record: nothing could be computed.
 DEDUCTION_AMOUNT = Column(
     "deduction_cny",
@@ -138,7 +150,7 @@ def sheet_columns(*, with_amounts: bool) -> list[Column]:
         TEXT,
         in_pdf=False,
     )
-    return [*SPEC_COLUMNS, *LEAVE_COLUMNS, *amounts, rules]
+    return [*SPEC_COLUMNS, *LEAVE_COLUMNS, *OVERTIME_COLUMNS, *amounts, rules]
 
 
 def sheet_rows(sheet: Sheet, *, with_amounts: bool) -> tuple[list[Column], list[list]]:

@@ -17,6 +17,9 @@ from attendance.models import (
     LeaveKind,
     MonthClose,
     MonthStatus,
+    Overtime,
+    OvertimeCategory,
+    OvertimeStatus,
 )
 from attendance.rules import MONTH_RULES, render
 from attendance.services.leave import leave_settings
@@ -36,6 +39,7 @@ OUTCOME_KEYS = (
 # through its leave types (attendance.services.leave.leave_settings).
 DEDUCTED_LEAVE = (LeaveKind.PERSONAL,)
 LEAVE_LABELS = dict(LeaveKind.choices)  # lazy: each label is translated when shown
+OVERTIME_LABELS = dict(OvertimeCategory.choices)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ class SheetRow:
     early_count: int = 0
     early_minutes: int = 0
     overtime_hours: Decimal = ZERO
+    # Filed overtime whose hours are confirmed, by category (each is paid at its own rate).
+    overtime_by_category: dict[str, Decimal] = field(default_factory=dict)
     explanation: list[Outcome] = field(default_factory=list)
     explanation_status: str = ""
     explanation_id: int | None = None
@@ -83,6 +89,10 @@ class SheetRow:
     @property
     def leave_kinds(self) -> list[tuple[str, Decimal]]:
         return [(LEAVE_LABELS[k], v) for k, v in self.leave_by_kind.items() if v]
+
+    @property
+    def overtime_kinds(self) -> list[tuple[str, Decimal]]:
+        return [(OVERTIME_LABELS[k], v) for k, v in self.overtime_by_category.items() if v]
 
 
 @dataclass
@@ -140,6 +150,7 @@ def month_rows(*, site: Site, month: datetime.date, staff=None) -> list[SheetRow
             **leave_sums,
         )
     }
+    overtime = overtime_sums(site=site, first=first, last=last, staff=staff)
     staff_rows = (
         Staff.objects.filter(Q(pk__in=people.values("staff_id")) | Q(pk__in=list(sums)))
         .order_by("staff_no")
@@ -169,6 +180,8 @@ def month_rows(*, site: Site, month: datetime.date, staff=None) -> list[SheetRow
             for name_ in ("late_count", "late_minutes", "early_count", "early_minutes"):
                 setattr(row, name_, found[f"sum_{name_}"] or 0)
             row.leave_by_kind = {kind: found[f"leave_{kind}"] or ZERO for kind in LeaveKind.values}
+        row.overtime_by_category = overtime.get(staff_id, {})
+        row.overtime_hours = sum(row.overtime_by_category.values(), ZERO)
         row.explanation_id, row.explanation_status = explanations.get(staff_id, (None, ""))
 
         def value(key, company_id=company_id):
@@ -183,6 +196,29 @@ def month_rows(*, site: Site, month: datetime.date, staff=None) -> list[SheetRow
         apply_outcomes(row, value, deducted=deducted[company_id])
         rows.append(row)
     return rows
+
+
+def overtime_sums(
+    *, site: Site, first: datetime.date, last: datetime.date, staff=None
+) -> dict[int, dict[str, Decimal]]:
+    """Hours of filed overtime whose hours are confirmed, by person and category (SPEC §8: the
+    month pays what was confirmed after the day, at the rate of its category)."""
+    found = Overtime.objects.filter(
+        site=site,
+        date__range=(first, last),
+        status=OvertimeStatus.FILED,
+        confirmed_at__isnull=False,
+    )
+    if staff is not None:
+        found = found.filter(staff__in=staff)
+    sums: dict[int, dict[str, Decimal]] = {}
+    for staff_id, category, hours in (
+        found.values("staff_id", "category")
+        .annotate(hours=Sum("actual_hours"))
+        .values_list("staff_id", "category", "hours")
+    ):
+        sums.setdefault(staff_id, {})[category] = hours or ZERO
+    return sums
 
 
 def number(value: Decimal | int) -> str:

@@ -30,6 +30,15 @@ def days_judge_yesterday_task() -> int:
     return days_judge_yesterday()
 
 
+@shared_task(acks_late=True)
+def overtime_flag_yesterday_task() -> int:
+    from django.utils import timezone
+
+    from attendance.services.overtime import overtime_flag_missing_punches
+
+    return overtime_flag_missing_punches(date=timezone.localdate() - datetime.timedelta(days=1))
+
+
 def queue_recompute(
     *,
     start: datetime.date,

@@ -29,4 +29,10 @@ app.conf.beat_schedule = {
         "task": "attendance.tasks.days_judge_yesterday_task",
         "schedule": crontab(hour=0, minute=20),
     },
+    # Daily at 00:40: flag yesterday's filed overtime that has no punch at all (SPEC §8), so
+    # whoever confirms the hours sees it. Running it twice flags the same rows.
+    "overtime-flag-yesterday": {
+        "task": "attendance.tasks.overtime_flag_yesterday_task",
+        "schedule": crontab(hour=0, minute=40),
+    },
 }

@@ -268,7 +268,62 @@ def _demo_attendance(assignments, *, sites, today, rng, by) -> None:
         at=datetime.datetime.combine(end, schedules[first.site_id].end, zone),
         reason="下班时打卡机故障，未能打卡",
     )
+    _demo_requests(assignments, today=today, by=by)
     days_recompute(start=start, end=end, site_ids=[site.pk for site in sites])
+
+
+def _demo_requests(assignments, *, today, by) -> None:
+    """Requests waiting in the approvals inbox of the demo supervisor, manager and HR: leave
+    next week, overtime to approve, to file, and last week's to confirm in hours."""
+    from attendance.models import Leave, LeaveKind, LeaveStatus, Overtime, OvertimeStatus
+    from attendance.services.leave import leave_days_count
+    from attendance.services.overtime import overtime_category
+    from onsite.policy import policy_for
+
+    here = [a for a in assignments if a.site_id == assignments[0].site_id][:6]
+    if len(here) < 4:
+        return
+    monday = today + datetime.timedelta(days=7 - today.weekday())
+    for n, (placement, kind, reason) in enumerate(
+        (
+            (here[1], LeaveKind.PERSONAL, "孩子家长会"),
+            (here[2], LeaveKind.SICK, "牙科复诊"),
+        )
+    ):
+        day = monday + datetime.timedelta(days=n)
+        Leave.objects.create(
+            staff_id=placement.staff_id,
+            site_id=placement.site_id,
+            kind=kind,
+            start=day,
+            end=day,
+            days=leave_days_count(site_id=placement.site_id, start=day, end=day),
+            status=LeaveStatus.PENDING,
+            reason=reason,
+            cover_id=here[3].staff_id,
+            created_by=by,
+        )
+    policy = policy_for(company=None)
+    for placement, date, status in (
+        (here[1], monday + datetime.timedelta(days=2), OvertimeStatus.PENDING),
+        (here[2], monday + datetime.timedelta(days=5), OvertimeStatus.APPROVED),
+        (here[3], monday - datetime.timedelta(days=6), OvertimeStatus.FILED),
+    ):
+        day = overtime_category(site_id=placement.site_id, date=date, policy=policy)
+        Overtime.objects.create(
+            staff_id=placement.staff_id,
+            site_id=placement.site_id,
+            date=date,
+            start_time=datetime.time(18, 0),
+            end_time=datetime.time(20, 0),
+            hours=2,
+            day_kind=day.day_kind,
+            category=day.category,
+            rate=day.rate,
+            reason="配合客户系统升级割接",
+            status=status,
+            created_by=by,
+        )
 
 
 def _demo_checks(people, *, today, rng) -> None:

@@ -11,7 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from attendance.calendar import WorkCalendar, month_bounds
-from attendance.models import Correction, CorrectionStatus, MonthClose, MonthStatus
+from attendance.models import (
+    Correction,
+    CorrectionStatus,
+    Leave,
+    LeaveStatus,
+    MonthClose,
+    MonthStatus,
+    Overtime,
+    OvertimeStatus,
+)
 from onsite.transitions import Refused, transition
 from staffing.models import Site
 
@@ -67,6 +76,39 @@ def month_close(*, site: Site, month: datetime.date, by) -> MonthClose:
         raise Refused(
             _("%(count)s punch corrections of this month wait for a decision; decide them first.")
             % {"count": waiting}
+        )
+    leave_waiting = Leave.objects.filter(
+        site=site,
+        status__in=(LeaveStatus.PENDING, LeaveStatus.PENDING_MANAGER),
+        start__lte=last,
+        end__gte=first,
+    ).count()
+    if leave_waiting:
+        raise Refused(
+            _("%(count)s leave requests of this month wait for a decision; decide them first.")
+            % {"count": leave_waiting}
+        )
+    overtime = Overtime.objects.filter(site=site, date__range=(first, last))
+    overtime_waiting = overtime.filter(
+        status__in=(OvertimeStatus.UNCONFIRMED, OvertimeStatus.PENDING, OvertimeStatus.APPROVED)
+    ).count()
+    if overtime_waiting:
+        raise Refused(
+            _(
+                "%(count)s overtime requests of this month wait for approval or filing; "
+                "decide them first."
+            )
+            % {"count": overtime_waiting}
+        )
+    # The month pays confirmed hours only; closing with some unconfirmed would drop them.
+    unpaid = overtime.filter(status=OvertimeStatus.FILED, confirmed_at__isnull=True).count()
+    if unpaid:
+        raise Refused(
+            _(
+                "The hours of %(count)s filed overtime of this month are not confirmed yet; "
+                "confirm them first."
+            )
+            % {"count": unpaid}
         )
     with transaction.atomic():
         record, _created = MonthClose.objects.get_or_create(site=site, month=first)

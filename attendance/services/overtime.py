@@ -478,7 +478,9 @@ def compensatory_days(*, staff: Staff, year: int) -> Decimal:
         confirmed_at__isnull=False,
         date__year=year,
     ).aggregate(h=Sum("actual_hours"))["h"] or Decimal(0)
-    return (hours / per_day / HALF).to_integral_value(rounding=ROUND_FLOOR) * HALF
+    days = (hours / per_day / HALF).to_integral_value(rounding=ROUND_FLOOR) * HALF
+    # 2, not 2.0: the number is read in sentences ("2 days left").
+    return days.quantize(Decimal(1)) if days == days.to_integral_value() else days
 
 
 # --- helpers ------------------------------------------------------------------------------------

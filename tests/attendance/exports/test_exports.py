@@ -51,10 +51,13 @@ def test_the_spec_columns_come_first_in_spec_order():
     assert [c.key for c in columns][:15] == SPEC_14 == SPEC_KEYS
 
 
-def test_leave_kinds_amounts_and_rules_follow_the_spec_columns():
+def test_leave_kinds_overtime_categories_amounts_and_rules_follow_the_spec_columns():
     columns, _ = sheet_rows(sheet_of(), with_amounts=True)
     assert [c.key for c in columns][15:] == [
         *(f"leave_{kind}_days" for kind in LeaveKind.values),
+        "overtime_workday_hours",
+        "overtime_rest_day_hours",
+        "overtime_holiday_hours",
         "deduction_cny",
         "rules",
     ]

@@ -81,7 +81,7 @@ def test_hr_sees_the_deduction_amount_and_a_supervisor_does_not(client, october)
     client.force_login(october.supervisor_a)
     rows = workbook_rows(client.get(url(october.site_a, "xlsx")))
     header, row = header_and_row(rows, october.person_a.staff_no)
-    assert len(header) == 15 + 8 + 1  # no deduction amount
+    assert len(header) == 15 + 8 + 3 + 1  # no deduction amount
     assert 1800.0 not in row.values()
     assert not any("6000" in str(value) for value in row.values())
 
@@ -148,4 +148,4 @@ def test_a_manager_gets_the_rows_without_amounts(client, october):
     rows = workbook_rows(client.get(url(october.site_a, "xlsx")))
     header, row = header_and_row(rows, october.person_a.staff_no)
     assert row["姓名"] == "张三"
-    assert len(header) == 24
+    assert len(header) == 27  # SPEC columns, leave kinds, overtime categories, rules

@@ -89,7 +89,7 @@ def test_the_sheet_costs_the_same_queries_whatever_the_number_of_people(client, 
         response = client.get(sheet_url(world.site_a))
     assert len(response.context["sheet"].rows) == 7
     assert len(many) == len(few)
-    assert len(many) == 15
+    assert len(many) == 16
 
 
 def test_the_list_shows_the_sites_and_whether_their_month_is_closed(client, world):
