@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from staffing.models import assignment_scope
@@ -29,7 +30,7 @@ class OvertimeStatus(models.TextChoices):
     UNCONFIRMED = "unconfirmed", _("Waiting for the supervisor's confirmation")
     PENDING = "pending", _("Waiting for approval")
     APPROVED = "approved", _("Approved, waiting to be filed")
-    FILED = "filed", _("Filed")
+    FILED = "filed", pgettext_lazy("overtime", "Filed")
     REJECTED = "rejected", _("Rejected")
     CANCELLED = "cancelled", _("Cancelled")
 

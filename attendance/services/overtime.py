@@ -35,6 +35,13 @@ from staffing.models import Assignment, Staff
 
 S = OvertimeStatus
 HALF = Decimal("0.5")
+
+
+def number(value: Decimal) -> str:
+    """2.5, 4, 10: hours as people write them in a sentence."""
+    return format(Decimal(value).normalize(), "f")
+
+
 # What counts toward the caps and blocks a second request at the same hours.
 OPEN_STATUSES = (S.UNCONFIRMED, S.PENDING, S.APPROVED, S.FILED)
 WAITING_STATUSES = (S.UNCONFIRMED, S.PENDING, S.APPROVED)
@@ -91,12 +98,12 @@ class CapCheck:
         if self.day_hours > self.day_cap:
             parts.append(
                 _("%(hours)s hours that day, above the cap of %(cap)s hours a day")
-                % {"hours": self.day_hours, "cap": self.day_cap}
+                % {"hours": number(self.day_hours), "cap": self.day_cap}
             )
         if self.month_hours > self.month_cap:
             parts.append(
                 _("%(hours)s hours that month, above the cap of %(cap)s hours a month")
-                % {"hours": self.month_hours, "cap": self.month_cap}
+                % {"hours": number(self.month_hours), "cap": self.month_cap}
             )
         return _(
             "Labour Law art. 41 caps overtime: %(parts)s. Only a manager can allow this, with a "
@@ -419,7 +426,8 @@ def overtime_confirm_hours(
         raise Refused(_("Hours are confirmed after the day."))
     if hours < 0 or hours > overtime.hours or hours % HALF:
         raise Refused(
-            _("Confirm between 0 and %(hours)s hours, in half hours.") % {"hours": overtime.hours}
+            _("Confirm between 0 and %(hours)s hours, in half hours.")
+            % {"hours": number(overtime.hours)}
         )
     entry = WorkCalendar(start=overtime.date, end=overtime.date, site_ids=[overtime.site_id]).entry(
         overtime.date, overtime.site_id
@@ -437,7 +445,7 @@ def overtime_confirm_hours(
     if hours > evidence.hours and not note.strip():
         raise Refused(
             _("The punches show %(shown)s hours; say why %(hours)s hours are confirmed.")
-            % {"shown": evidence.hours, "hours": hours}
+            % {"shown": number(evidence.hours), "hours": number(hours)}
         )
     with transaction.atomic():
         locked = Overtime.objects.select_for_update().get(pk=overtime.pk)

@@ -76,7 +76,7 @@ def test_beyond_the_cap_the_supervisor_is_refused_with_the_rule(world):
     with pytest.raises(Refused) as refused:
         overtime_approve(overtime=request, by=world.supervisor_a)
     assert refused.value.messages == [
-        "Labour Law art. 41 caps overtime: 4.0 hours that day, above the cap of 3 hours a day. "
+        "Labour Law art. 41 caps overtime: 4 hours that day, above the cap of 3 hours a day. "
         "Only a manager can allow this, with a reason for the override."
     ]
     request.refresh_from_db()
