@@ -1,8 +1,12 @@
 from attendance.views import (
+    approvals,
+    away,
     calendar,
     corrections,
     explanations,
     exports,
+    leave,
+    overtime,
     policy,
     punches,
     sheet,
@@ -19,4 +23,8 @@ urlpatterns = [
     *explanations.urlpatterns,
     *sheet.urlpatterns,
     *exports.urlpatterns,
+    *leave.urlpatterns,
+    *overtime.urlpatterns,
+    *approvals.urlpatterns,
+    *away.urlpatterns,
 ]

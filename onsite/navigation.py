@@ -28,6 +28,13 @@ GROUPS = {
 
 ITEMS = (
     NavItem(_("Dashboard"), "dashboard", None, "dashboard"),
+    # On its own, not in a drop-down: what a supervisor opens first on a phone.
+    NavItem(
+        _("Approvals"),
+        "attendance:approvals",
+        (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER),
+        "approvals",
+    ),
     NavItem(
         _("Staff"),
         "staffing:staff_list",
@@ -83,6 +90,27 @@ ITEMS = (
         "attendance:my_month",
         (Role.STAFF,),
         "my_attendance",
+        group="attendance",
+    ),
+    NavItem(
+        _("Leave"),
+        "attendance:leave_list",
+        (Role.HR_ADMIN, Role.SUPERVISOR, Role.STAFF, Role.MANAGER),
+        "leave",
+        group="attendance",
+    ),
+    NavItem(
+        _("Overtime"),
+        "attendance:overtime_list",
+        (Role.HR_ADMIN, Role.SUPERVISOR, Role.STAFF, Role.MANAGER),
+        "overtime",
+        group="attendance",
+    ),
+    NavItem(
+        _("Who is away"),
+        "attendance:away",
+        (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER),
+        "away",
         group="attendance",
     ),
     NavItem(

@@ -1,5 +1,6 @@
 """Asking for leave (SPEC §7): the days counted on the working-day calendar, the balance, the
-notice rule with its emergency path, and the request itself. Decisions come in a later step."""
+notice rule with its emergency path, the request itself and its extension, and the preview a
+person sees before sending. Decisions are in leave_decisions."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,9 +18,12 @@ from attendance.calendar import WorkCalendar
 from attendance.models import Leave, LeaveKind, LeaveStatus, LeaveType, LeaveTypeDefaults
 from attendance.services.months import ensure_open
 from attendance.services.overtime import compensatory_days
+from onsite.access import access_for
 from onsite.policy import policy_for
+from onsite.recipients import supervisors
+from onsite.services import notification_create
 from onsite.transitions import Refused
-from staffing.models import Assignment, Staff
+from staffing.models import Assignment, Site, Staff
 
 HALF = Decimal("0.5")
 OPEN_STATUSES = (LeaveStatus.PENDING, LeaveStatus.PENDING_MANAGER, LeaveStatus.APPROVED)
@@ -191,32 +196,232 @@ def leave_request(
 ) -> Leave:
     """File a request, or refuse it with every reason at once."""
     today = today or timezone.localdate()
-    problems: list[str] = []
-    placement = Assignment.objects.active_on(start).filter(staff=staff).order_by("backup").first()
+    placement = _placement(staff, start)
     if placement is None:
         raise Refused(_("You are not placed at any site on %(date)s.") % {"date": start})
     if end < start or (start == end and starts_pm and ends_am):
         raise Refused(_("The leave ends before it starts."))
+    return _file(
+        staff=staff,
+        site=placement.site,
+        kind=kind,
+        start=start,
+        end=end,
+        starts_pm=starts_pm,
+        ends_am=ends_am,
+        reason=reason,
+        cover=cover,
+        emergency=emergency,
+        document=document,
+        by=by,
+        today=today,
+    )
+
+
+def extend_refusal(*, leave: Leave, today: datetime.date) -> str | None:
+    """Why `leave` cannot be extended now, if it cannot (SPEC §7: extending needs a new
+    approval, asked while the approved leave lasts; afterwards it is an emergency request)."""
+    if leave.status != LeaveStatus.APPROVED:
+        return _("Only approved leave can be extended.")
+    if today > leave.end:
+        return _(
+            "This leave ended on %(end)s; it can no longer be extended. For the days since, "
+            "file an emergency leave instead."
+        ) % {"end": leave.end}
+    return None
+
+
+def extension_start(leave: Leave) -> tuple[datetime.date, bool]:
+    """(first day, starts in the afternoon) of an extension: the next day, or the afternoon of
+    the last day when the approved leave ends at noon."""
+    if leave.ends_am:
+        return leave.end, True
+    return leave.end + datetime.timedelta(days=1), False
+
+
+def leave_extend(
+    *,
+    leave: Leave,
+    end: datetime.date,
+    ends_am: bool = False,
+    reason: str,
+    by,
+    today: datetime.date | None = None,
+    document=None,
+) -> Leave:
+    """Ask for more days after approved leave: a new request of the same kind, site and cover
+    that waits for its own approval. The checks of a request hold, but the notice rule: the
+    need shows itself while the person is away."""
+    today = today or timezone.localdate()
+    if access_for(by).staff_id != leave.staff_id:
+        raise Refused(_("Only the person on leave may ask to extend it."))
+    blocked = extend_refusal(leave=leave, today=today)
+    if blocked:
+        raise Refused(blocked)
+    start, starts_pm = extension_start(leave)
+    if end < start or (start == end and starts_pm and ends_am):
+        raise Refused(
+            _("An extension ends after the approved leave, which ends on %(end)s.")
+            % {"end": leave.end}
+        )
+    still_placed = (
+        Assignment.objects.active_on(start)
+        .filter(staff_id=leave.staff_id, site=leave.site)
+        .exists()
+    )
+    if not still_placed:
+        raise Refused(
+            _("You are not placed at %(site)s on %(date)s.")
+            % {"site": leave.site.name, "date": start}
+        )
+    return _file(
+        staff=leave.staff,
+        site=leave.site,
+        kind=leave.kind,
+        start=start,
+        end=end,
+        starts_pm=starts_pm,
+        ends_am=ends_am,
+        reason=reason,
+        cover=leave.cover,
+        emergency=False,
+        document=document,
+        by=by,
+        today=today,
+        extends=leave,
+    )
+
+
+@dataclass(frozen=True)
+class LeavePreview:
+    """What a request would count and meet, shown before it is sent. `hint` alone when the
+    dates do not make a request yet."""
+
+    hint: str = ""
+    site: Site | None = None
+    days: Decimal | None = None
+    balance: Balance | None = None
+    document_required: bool = False
+    problems: tuple[str, ...] = ()
+
+    @property
+    def left_after(self) -> Decimal | None:
+        if self.balance is None or self.days is None:
+            return None
+        return self.balance.left - self.days
+
+
+def leave_preview(
+    *,
+    staff: Staff,
+    kind: str | None,
+    start: datetime.date | None,
+    end: datetime.date | None,
+    starts_pm: bool = False,
+    ends_am: bool = False,
+    emergency: bool = False,
+    extends: Leave | None = None,
+    today: datetime.date | None = None,
+) -> LeavePreview:
+    """The working days, the balance of a tracked kind (requests waiting for a decision count
+    against it), whether a document is needed, and the notice-rule problem if any. For an
+    extension (`extends`) the first day and the kind are those of the extension, and the notice
+    rule does not apply."""
+    today = today or timezone.localdate()
+    if extends is not None:
+        kind = extends.kind
+        start, starts_pm = extension_start(extends)
+    if start is None or end is None:
+        return LeavePreview(hint=_("Choose the first and the last day to see what they count."))
+    if end < start or (start == end and starts_pm and ends_am):
+        return LeavePreview(hint=_("The leave ends before it starts."))
+    if extends is not None:
+        site = extends.site
+    else:
+        placement = _placement(staff, start)
+        if placement is None:
+            return LeavePreview(
+                hint=_("You are not placed at any site on %(date)s.") % {"date": start}
+            )
+        site = placement.site
+    days = leave_days_count(
+        site_id=site.pk, start=start, end=end, starts_pm=starts_pm, ends_am=ends_am
+    )
+    problems = []
+    if days == 0:
+        problems.append(_("These dates hold no working day; no leave is needed."))
+    if extends is None:
+        policy = policy_for(company=staff.company, site=site)
+        late = (
+            emergency_refusal(end=end, today=today, site_id=site.pk, policy=policy)
+            if emergency
+            else notice_refusal(days=days, start=start, today=today, policy=policy)
+        )
+        if late:
+            problems.append(late)
+    balance, document_required = None, False
+    if kind in LeaveKind.values:
+        settings = leave_settings(company_id=staff.company_id)[kind]
+        document_required = settings.document_required
+        if settings.balance_tracked:
+            balance = leave_balance(staff=staff, kind=kind, year=start.year)
+    return LeavePreview(
+        site=site,
+        days=days,
+        balance=balance,
+        document_required=document_required,
+        problems=tuple(problems),
+    )
+
+
+def _placement(staff: Staff, day: datetime.date) -> Assignment | None:
+    return (
+        Assignment.objects.active_on(day)
+        .filter(staff=staff)
+        .select_related("site")
+        .order_by("backup")
+        .first()
+    )
+
+
+def _file(
+    *,
+    staff: Staff,
+    site: Site,
+    kind: str,
+    start: datetime.date,
+    end: datetime.date,
+    starts_pm: bool,
+    ends_am: bool,
+    reason: str,
+    cover: Staff | None,
+    emergency: bool,
+    document,
+    by,
+    today: datetime.date,
+    extends: Leave | None = None,
+) -> Leave:
+    """The checks of a request (an extension skips the notice rule), then the row, and the
+    site's supervisors told that it waits for them."""
+    problems: list[str] = []
     if not reason.strip():
         problems.append(_("Give a reason for the leave."))
-    policy = policy_for(company=staff.company, site=placement.site)
+    policy = policy_for(company=staff.company, site=site)
     days = leave_days_count(
-        site_id=placement.site_id, start=start, end=end, starts_pm=starts_pm, ends_am=ends_am
+        site_id=site.pk, start=start, end=end, starts_pm=starts_pm, ends_am=ends_am
     )
     if days == 0:
         problems.append(_("These dates hold no working day; no leave is needed."))
     if cover is None:
         problems.append(_("Name the colleague who covers your work while you are away."))
     else:
-        problems += _cover_problems(
-            cover=cover, staff=staff, site_id=placement.site_id, start=start, end=end
+        problems += _cover_problems(cover=cover, staff=staff, site_id=site.pk, start=start, end=end)
+    if extends is None:
+        late = (
+            emergency_refusal(end=end, today=today, site_id=site.pk, policy=policy)
+            if emergency
+            else notice_refusal(days=days, start=start, today=today, policy=policy)
         )
-    if emergency:
-        late = emergency_refusal(end=end, today=today, site_id=placement.site_id, policy=policy)
-        if late:
-            problems.append(late)
-    else:
-        late = notice_refusal(days=days, start=start, today=today, policy=policy)
         if late:
             problems.append(late)
     settings = leave_settings(company_id=staff.company_id)[kind]
@@ -243,16 +448,19 @@ def leave_request(
             )
     overlapping = Leave.objects.filter(
         staff=staff, status__in=OPEN_STATUSES, start__lte=end, end__gte=start
-    ).exists()
-    if overlapping:
+    )
+    if extends is not None:
+        # The extended leave itself may share the extension's first day (it ends at noon).
+        overlapping = overlapping.exclude(pk=extends.pk)
+    if overlapping.exists():
         problems.append(_("You already have leave on some of these days."))
     if problems:
         raise Refused(*problems)
-    ensure_open(site=placement.site, dates=[start, end])
+    ensure_open(site=site, dates=[start, end])
     with transaction.atomic():
         leave = Leave(
             staff=staff,
-            site=placement.site,
+            site=site,
             kind=kind,
             start=start,
             end=end,
@@ -262,13 +470,31 @@ def leave_request(
             days=days,
             cover=cover,
             emergency=emergency,
+            extends=extends,
             created_by=by,
         )
         if document:
             leave.document = document
         leave._history_user = by
         leave.save()
+        _ask_supervisors(leave, by=by)
     return leave
+
+
+def _ask_supervisors(leave: Leave, *, by) -> None:
+    """The site's supervisors decide the first stage; they hear of each request as it comes."""
+    values = {"name": leave.staff.name, "start": leave.start, "end": leave.end}
+    if leave.extends_id:
+        title = _("%(name)s asks to extend leave: %(start)s to %(end)s") % values
+    else:
+        title = _("%(name)s asks for leave: %(start)s to %(end)s") % values
+    notification_create(
+        recipients=[u for u in supervisors([leave.site_id]) if u.pk != by.pk],
+        kind="leave.pending",
+        title=title,
+        body=leave.reason,
+        url=reverse("attendance:leave_detail", args=[leave.pk]),
+    )
 
 
 def _cover_problems(*, cover: Staff, staff: Staff, site_id: int, start, end) -> list[str]:

@@ -6,6 +6,7 @@ with its reason), and a decision touching a closed month waits until HR reopens 
 from __future__ import annotations
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,7 @@ from attendance.services.months import ensure_open
 from attendance.tasks import queue_recompute
 from onsite.access import access_for
 from onsite.policy import policy_for
+from onsite.recipients import managers
 from onsite.services import notification_create
 from onsite.transitions import Refused, TransitionError, transition
 
@@ -36,8 +38,22 @@ def may_decide(user, leave: Leave) -> bool:
     if leave.status == S.PENDING:
         return leave.site_id in access.supervised_sites
     if leave.status == S.PENDING_MANAGER:
-        return leave.staff.company_id in access.manager_companies
+        return leave.staff.company_id in access.manager_companies or (
+            leave.staff.department_id is not None
+            and leave.staff.department_id in access.manager_departments
+        )
     return False
+
+
+def may_cancel(user, leave: Leave) -> bool:
+    """The requester withdraws a request or gives back approved leave; a supervisor of the site
+    cancels leave once approved (the person came back early), never a request still waiting
+    (that one they reject). Whether the status still allows it is the transition's to say."""
+    access = access_for(user)
+    if access.staff_id == leave.staff_id or access.is_superuser:
+        return True
+    waiting = leave.status in (S.PENDING, S.PENDING_MANAGER)
+    return not waiting and leave.site_id in access.supervised_sites
 
 
 def leave_approve(*, leave: Leave, by, note: str = "") -> Leave:
@@ -58,6 +74,8 @@ def leave_approve(*, leave: Leave, by, note: str = "") -> Leave:
         )
         if to == S.APPROVED:
             queue_recompute(start=leave.start, end=leave.end, staff_ids=[leave.staff_id])
+        else:
+            _ask_managers(decided, by=by)
         _tell(decided, by=by)
     return decided
 
@@ -82,9 +100,7 @@ def leave_reject(*, leave: Leave, by, note: str) -> Leave:
 def leave_cancel(*, leave: Leave, by, reason: str) -> Leave:
     """The requester withdraws a request, or gives back approved leave; a supervisor of the
     site may cancel approved leave too (the person came back early)."""
-    access = access_for(by)
-    own = access.staff_id == leave.staff_id
-    if not (own or access.is_superuser or leave.site_id in access.supervised_sites):
+    if not may_cancel(by, leave):
         raise Refused(_("You may not cancel this leave."))
     if not reason.strip():
         raise Refused(_("Say why the leave is cancelled."))
@@ -125,4 +141,26 @@ def _tell(leave: Leave, *, by) -> None:
             "status": leave.get_status_display(),
         },
         body=leave.decision_note,
+        url=_url(leave),
     )
+
+
+def _ask_managers(leave: Leave, *, by) -> None:
+    """Long leave passed by the supervisor waits for a manager of the company: they are told."""
+    staff = leave.staff
+    notification_create(
+        recipients=[
+            u
+            for u in managers(staff.company_id, staff.department_id)
+            if u.pk not in (by.pk, staff.user_id)
+        ],
+        kind="leave.pending_manager",
+        title=_("Leave of %(name)s, %(start)s to %(end)s, waits for a manager")
+        % {"name": staff.name, "start": leave.start, "end": leave.end},
+        body=leave.reason,
+        url=_url(leave),
+    )
+
+
+def _url(leave: Leave) -> str:
+    return reverse("attendance:leave_detail", args=[leave.pk])

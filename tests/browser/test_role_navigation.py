@@ -15,6 +15,10 @@ from tests.conftest import ROLES
 EXPECTED_NAV = {
     "hr": {
         "dashboard",
+        "approvals",
+        "leave",
+        "overtime",
+        "away",
         "staff",
         "sites",
         "change_notices",
@@ -31,6 +35,10 @@ EXPECTED_NAV = {
     },
     "supervisor_a": {
         "dashboard",
+        "approvals",
+        "leave",
+        "overtime",
+        "away",
         "staff",
         "sites",
         "change_notices",
@@ -42,6 +50,8 @@ EXPECTED_NAV = {
     },
     "staff_a": {
         "dashboard",
+        "leave",
+        "overtime",
         "sites",
         "my_record",
         "resignations",
@@ -53,6 +63,8 @@ EXPECTED_NAV = {
     },
     "staff_b": {
         "dashboard",
+        "leave",
+        "overtime",
         "sites",
         "my_record",
         "resignations",
@@ -64,6 +76,10 @@ EXPECTED_NAV = {
     },
     "manager": {
         "dashboard",
+        "approvals",
+        "leave",
+        "overtime",
+        "away",
         "staff",
         "sites",
         "change_notices",

@@ -69,6 +69,23 @@ def test_long_leave_waits_for_a_manager_after_the_supervisor(world):
     assert request.status == LeaveStatus.APPROVED
 
 
+def test_the_manager_of_the_persons_department_decides_the_second_stage(world):
+    department = factories.DepartmentFactory(company=world.company, name="运维服务部")
+    other = factories.DepartmentFactory(company=world.company, name="技术支持部")
+    world.person_a.department = department
+    world.person_a.save()
+    theirs, elsewhere = factories.UserFactory(), factories.UserFactory()
+    for user, unit in ((theirs, department), (elsewhere, other)):
+        factories.RoleGrantFactory(
+            user=user, role=Role.MANAGER, company=world.company, department=unit
+        )
+    request = asked(world, days=4)
+    leave_approve(leave=request, by=world.supervisor_a)
+    with pytest.raises(Refused, match="may not decide"):
+        leave_approve(leave=request, by=elsewhere)
+    assert leave_approve(leave=request, by=theirs).status == LeaveStatus.APPROVED
+
+
 def test_the_second_stage_is_a_policy_setting(world):
     from onsite.models import PolicySetting
 

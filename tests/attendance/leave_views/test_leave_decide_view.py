@@ -1,0 +1,145 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from attendance.models import LeaveStatus, MonthClose, MonthStatus
+from onsite.models import Notification
+from onsite.roles import Role
+from tests import factories
+from tests.attendance.leave_views.helpers import leave_of_a
+from tests.attendance.punches.helpers import page_text
+
+
+@pytest.fixture
+def leave(world, colleague):
+    return leave_of_a(world, cover=colleague)
+
+
+def url(leave) -> str:
+    return reverse("attendance:leave_decide", args=[leave.pk])
+
+
+def detail(leave) -> str:
+    return reverse("attendance:leave_detail", args=[leave.pk])
+
+
+def test_approving_changes_the_status_and_keeps_the_note_in_the_history(english, world, leave):
+    english.force_login(world.supervisor_a)
+    response = english.post(url(leave), {"decision": "approve", "note": "同意"}, follow=True)
+    assert response.redirect_chain == [(detail(leave), 302)]
+    assert "The leave is approved." in page_text(response)
+    leave.refresh_from_db()
+    assert (leave.status, leave.decided_by, leave.decision_note) == (
+        LeaveStatus.APPROVED,
+        world.supervisor_a,
+        "同意",
+    )
+    assert leave.history.latest().history_change_reason == "同意"
+    assert "supervisor_a · changed · 同意" in page_text(response)
+
+
+def test_the_requester_and_the_cover_are_told_with_a_link(english, world, leave, colleague):
+    english.force_login(world.supervisor_a)
+    english.post(url(leave), {"decision": "approve"})
+    told = Notification.objects.filter(kind="leave.approved")
+    assert {n.recipient for n in told} == {world.staff_a, colleague.user}
+    assert {n.url for n in told} == {detail(leave)}
+
+
+def test_long_leave_passes_to_the_managers_who_are_told(english, world, leave):
+    leave.days = Decimal(5)
+    leave.save()
+    english.force_login(world.supervisor_a)
+    response = english.post(url(leave), {"decision": "approve"}, follow=True)
+    assert "Passed on: the leave now waits for a manager." in page_text(response)
+    leave.refresh_from_db()
+    assert leave.status == LeaveStatus.PENDING_MANAGER
+    asked = Notification.objects.get(recipient=world.manager)
+    assert (asked.kind, asked.url) == ("leave.pending_manager", detail(leave))
+    english.force_login(world.manager)
+    english.post(url(leave), {"decision": "approve"})
+    leave.refresh_from_db()
+    assert leave.status == LeaveStatus.APPROVED
+
+
+def test_rejecting_needs_a_note(english, world, leave):
+    english.force_login(world.supervisor_a)
+    response = english.post(url(leave), {"decision": "reject", "note": " "}, follow=True)
+    assert "Say why the leave is rejected." in page_text(response)
+    leave.refresh_from_db()
+    assert leave.status == LeaveStatus.PENDING
+
+
+def test_rejecting_with_a_note_shows_it(english, world, leave):
+    english.force_login(world.supervisor_a)
+    response = english.post(url(leave), {"decision": "reject", "note": "人手不足"}, follow=True)
+    assert "The leave is rejected." in page_text(response)
+    assert 'data-testid="decision-note">人手不足<' in page_text(response)
+    leave.refresh_from_db()
+    assert leave.status == LeaveStatus.REJECTED
+
+
+def test_an_unknown_decision_changes_nothing(english, world, leave):
+    english.force_login(world.supervisor_a)
+    response = english.post(url(leave), {"decision": "maybe"}, follow=True)
+    assert "Select a valid choice." in page_text(response)
+    leave.refresh_from_db()
+    assert leave.status == LeaveStatus.PENDING
+
+
+def test_a_second_decision_is_a_message_not_an_error(english, world, leave):
+    english.force_login(world.supervisor_a)
+    english.post(url(leave), {"decision": "approve"})
+    response = english.post(url(leave), {"decision": "reject", "note": "改主意"}, follow=True)
+    assert response.status_code == 200
+    assert "This leave was decided meanwhile: it is now “Approved”." in page_text(response)
+    leave.refresh_from_db()
+    assert leave.status == LeaveStatus.APPROVED
+
+
+def test_a_closed_month_is_a_message(english, world, leave):
+    MonthClose.objects.create(
+        site=world.site_a, month=leave.start.replace(day=1), status=MonthStatus.CLOSED
+    )
+    english.force_login(world.supervisor_a)
+    response = english.post(url(leave), {"decision": "approve"}, follow=True)
+    assert "closed" in page_text(response)
+    leave.refresh_from_db()
+    assert leave.status == LeaveStatus.PENDING
+
+
+def test_staff_cannot_approve_their_own_leave(client, world, leave):
+    client.force_login(world.staff_a)
+    assert client.post(url(leave), {"decision": "approve"}).status_code == 403
+    leave.refresh_from_db()
+    assert leave.status == LeaveStatus.PENDING
+
+
+def test_a_supervisor_who_is_the_requester_cannot_approve_it(client, world, leave):
+    factories.RoleGrantFactory(user=world.staff_a, role=Role.SUPERVISOR, site=world.site_a)
+    client.force_login(world.staff_a)
+    assert client.post(url(leave), {"decision": "approve"}).status_code == 403
+    leave.refresh_from_db()
+    assert leave.status == LeaveStatus.PENDING
+
+
+def test_those_who_see_it_but_do_not_decide_this_stage_are_forbidden(client, world, leave):
+    for name in ("hr", "manager"):
+        client.force_login(world.users[name])
+        assert client.post(url(leave), {"decision": "approve"}).status_code == 403
+    leave.refresh_from_db()
+    assert leave.status == LeaveStatus.PENDING
+
+
+def test_outside_the_scope_it_is_not_found(client, world, leave, supervisor_b):
+    for user in (supervisor_b, world.staff_b, world.finance, world.client_a):
+        client.force_login(user)
+        assert client.post(url(leave), {"decision": "approve"}).status_code == 404
+    leave.refresh_from_db()
+    assert leave.status == LeaveStatus.PENDING
+
+
+def test_a_decision_is_posted(client, world, leave):
+    client.force_login(world.supervisor_a)
+    assert client.get(url(leave)).status_code == 405

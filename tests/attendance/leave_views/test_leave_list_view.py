@@ -1,0 +1,106 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from attendance.models import Leave, LeaveStatus
+from tests import factories
+from tests.attendance.leave_views.helpers import leave_of_a, words
+from tests.attendance.punches.helpers import page_text
+
+URL = reverse("attendance:leave_list")
+
+
+def leaves(person, site, count: int, status=LeaveStatus.PENDING) -> list[Leave]:
+    first = datetime.date(2026, 3, 2)
+    return Leave.objects.bulk_create(
+        Leave(
+            staff=person,
+            site=site,
+            kind="personal",
+            start=first + datetime.timedelta(days=7 * n),
+            end=first + datetime.timedelta(days=7 * n),
+            status=status,
+            reason=f"事由{n}",
+        )
+        for n in range(count)
+    )
+
+
+def test_staff_see_their_own_leave_and_a_way_to_ask(english, world):
+    leave_of_a(world, starts_pm=True)
+    leaves(world.person_b, world.site_b, 1)
+    english.force_login(world.staff_a)
+    response = english.get(URL)
+    text = page_text(response)
+    assert "张三 · Personal leave" in text
+    assert "2026-10-13 from noon – 2026-10-14 · 2 d" in words(response)
+    assert "李四" not in text
+    assert reverse("attendance:leave_new") in text
+
+
+def test_a_supervisor_sees_what_waits_first_and_only_their_sites(english, world):
+    leave_of_a(world, status=LeaveStatus.APPROVED)
+    leave_of_a(world, datetime.date(2026, 9, 1), datetime.date(2026, 9, 1))
+    leave_of_a(
+        world,
+        datetime.date(2026, 8, 3),
+        datetime.date(2026, 8, 7),
+        status=LeaveStatus.PENDING_MANAGER,
+    )
+    leaves(world.person_b, world.site_b, 1)
+    english.force_login(world.supervisor_a)
+    response = english.get(URL)
+    statuses = [leave.status for leave in response.context["page"]]
+    assert statuses == ["pending_manager", "pending", "approved"]
+    assert "李四" not in page_text(response)
+    assert reverse("attendance:leave_new") not in page_text(response)
+
+
+def test_another_sites_supervisor_does_not_see_it(english, world, supervisor_b):
+    leave_of_a(world)
+    english.force_login(supervisor_b)
+    assert list(english.get(URL).context["page"]) == []
+
+
+def test_hr_and_managers_see_the_company(english, world):
+    leave_of_a(world)
+    leaves(world.person_b, world.site_b, 1)
+    for name in ("hr", "manager"):
+        english.force_login(world.users[name])
+        names = {leave.staff.name for leave in english.get(URL).context["page"]}
+        assert names == {"张三", "李四"}
+
+
+def test_the_list_filters_by_status(english, world):
+    leave_of_a(world)
+    leaves(world.person_b, world.site_b, 1, LeaveStatus.REJECTED)
+    english.force_login(world.hr)
+    response = english.get(URL, {"status": "rejected"})
+    assert [leave.staff.name for leave in response.context["page"]] == ["李四"]
+    assert 'href="?status=rejected"' in page_text(response)
+
+
+def test_the_list_is_paginated_by_thirty(english, world):
+    leaves(world.person_a, world.site_a, 31)
+    english.force_login(world.staff_a)
+    assert len(english.get(URL).context["page"]) == 30
+    assert len(english.get(URL, {"page": 2}).context["page"]) == 1
+
+
+@pytest.mark.parametrize("role", ["finance", "client_a", "outsider"])
+def test_roles_without_leave_are_forbidden(client, world, role):
+    client.force_login(world.users[role])
+    assert client.get(URL).status_code == 403
+
+
+def test_the_query_count_does_not_grow_with_the_rows(client, world, django_assert_num_queries):
+    client.force_login(world.hr)
+    leaves(world.person_a, world.site_a, 1)
+    with django_assert_num_queries(7):
+        assert len(client.get(URL).context["page"]) == 1
+    other = factories.StaffFactory(company=world.company)
+    leaves(other, world.site_b, 20)
+    leaves(world.person_b, world.site_b, 6, LeaveStatus.APPROVED)
+    with django_assert_num_queries(7):
+        assert len(client.get(URL).context["page"]) == 27
