@@ -100,9 +100,7 @@ def test_those_who_decide_nothing_see_nothing(world, requests, role):
     assert tokens(world.users[role]) == set()
 
 
-def test_a_department_head_sees_overtime_and_long_leave_of_their_department_only(
-    world, requests
-):
+def test_a_department_head_sees_overtime_and_long_leave_of_their_department_only(world, requests):
     department = factories.DepartmentFactory(company=world.company)
     world.person_b.department = department
     world.person_b.save()
