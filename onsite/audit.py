@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from onsite.templatetags.onsite import person_name
@@ -73,4 +75,9 @@ def _show(value, field, hidden) -> str:
         return str(related) if related else f"#{value}"
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, datetime.datetime):
+        # Read in the reader's time zone, to the minute, like every other time on the page.
+        return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
     return str(value)

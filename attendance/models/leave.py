@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from staffing.models import assignment_scope
@@ -67,7 +68,7 @@ class LeaveType(models.Model):
 
 
 class LeaveStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
+    PENDING = "pending", pgettext_lazy("request", "Pending")
     PENDING_MANAGER = "pending_manager", _("Waiting for the manager")
     APPROVED = "approved", _("Approved")
     REJECTED = "rejected", _("Rejected")

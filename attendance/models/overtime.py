@@ -86,9 +86,9 @@ class Overtime(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("filed by"),
+        verbose_name=_("filed with HR by"),
     )
-    filed_at = models.DateTimeField(_("filed at"), null=True, blank=True)
+    filed_at = models.DateTimeField(_("filed with HR at"), null=True, blank=True)
     decision_note = models.CharField(_("decision note"), max_length=255, blank=True)
     actual_hours = models.DecimalField(
         _("hours worked"), max_digits=4, decimal_places=1, null=True, blank=True

@@ -1,0 +1,22 @@
+"""onsite.audit.history_entries: each change reads as a person would write it."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import translation
+
+from onsite.audit import history_entries
+from tests.attendance.overtime.helpers import made
+
+
+def test_times_read_in_local_time_to_the_minute_and_flags_as_yes_or_no(world):
+    overtime = made(world)
+    overtime.approved_at = datetime.datetime(2026, 10, 14, 2, 5, 33, 120, tzinfo=datetime.UTC)
+    overtime.punches_missing = True
+    overtime.save()
+    with translation.override("en"):
+        (latest, _created) = history_entries(overtime)
+    shown = {change.field: (change.old, change.new) for change in latest.changes}
+    assert shown["approved at"] == ("—", "2026-10-14 10:05")  # Asia/Shanghai
+    assert shown["no punches on the day"] == ("no", "yes")
