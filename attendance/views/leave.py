@@ -25,6 +25,7 @@ from attendance.forms.leave import CancelForm, DecisionForm, ExtendForm, LeaveFo
 from attendance.models import Leave, LeaveStatus
 from attendance.services import leave as asking
 from attendance.services import leave_decisions as deciding
+from attendance.services.balances import leave_balances
 from attendance.services.leave import OPEN_STATUSES, LeavePreview, extend_refusal, extension_start
 from attendance.views.punches import form_errors, refused
 from onsite.access import access_for
@@ -92,10 +93,17 @@ def leave_list(request):
     page = Paginator(leaves, 30).get_page(request.GET.get("page"))
     for leave in page:
         leave.period_html = period_html(leave)
+    staff_id = access_for(request.user).staff_id
+    balances = []
+    if staff_id is not None:
+        year = timezone.localdate().year
+        me = Staff.objects.select_related("company").get(pk=staff_id)
+        balances = leave_balances(staff=me, year=year)
     return render(
         request,
         "attendance/leave_list.html",
         {
+            "balances": balances,
             "page": page,
             "statuses": LeaveStatus.choices,
             "status": status,

@@ -1,13 +1,19 @@
 import datetime
+from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from attendance.models import Leave, LeaveStatus
 from tests import factories
+from tests.attendance.core.helpers import leave
 from tests.attendance.leave_views.helpers import leave_of_a, words
 from tests.attendance.punches.helpers import page_text
 
+D = datetime.date
 URL = reverse("attendance:leave_list")
 
 
@@ -104,3 +110,36 @@ def test_the_query_count_does_not_grow_with_the_rows(client, world, django_asser
     leaves(world.person_b, world.site_b, 6, LeaveStatus.APPROVED)
     with django_assert_num_queries(7):
         assert len(client.get(URL).context["page"]) == 27
+
+
+def test_staff_see_their_balances_of_the_year(client, world):
+    world.person_a.career_start = D(2014, 3, 1)  # twelve years of service: 10 days
+    world.person_a.save()
+    year = timezone.localdate().year
+    approved = D(year, 1, 5)
+    leave(world.person_a, world.site_a, approved, approved, kind="annual", days=Decimal(2))
+    client.force_login(world.staff_a)
+    response = client.get(URL)
+    balances = dict((b.kind, b) for _label, b in response.context["balances"])
+    assert set(balances) == {"annual", "compensatory"}
+    assert (balances["annual"].entitled, balances["annual"].left) == (10, 8)
+    assert "8 天" in response.content.decode()
+
+
+def test_people_without_a_staff_record_see_no_balances(client, world):
+    client.force_login(world.hr)
+    assert client.get(URL).context["balances"] == []
+
+
+def test_a_staff_members_list_with_balances_costs_the_same_whatever_the_rows(
+    client, world, django_assert_num_queries
+):
+    client.force_login(world.staff_a)
+    leaves(world.person_a, world.site_a, 1)
+    with CaptureQueriesContext(connection) as few:
+        assert len(client.get(URL).context["page"]) == 1
+    Leave.objects.all().delete()
+    leaves(world.person_a, world.site_a, 20, LeaveStatus.APPROVED)
+    with CaptureQueriesContext(connection) as many:
+        assert len(client.get(URL).context["page"]) == 20
+    assert len(few) == len(many) == 16
