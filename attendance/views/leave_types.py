@@ -120,13 +120,13 @@ def leave_types(request):
             form_errors(request, form)
 
     own = {row.kind: row for row in LeaveType.objects.filter(company=company)}
-    # The last change of each kind, newest first per kind (one query, PostgreSQL DISTINCT ON).
+    # The last change of each kind: oldest first, so the newest overwrites (one query; portable
+    # to SQLite, where the newcomer's demo runs — a company saves its types a handful of times).
     changed = {
         h.kind: h
         for h in LeaveType.history.filter(company_id=company.pk)
         .select_related("history_user")
-        .order_by("kind", "-history_date")
-        .distinct("kind")
+        .order_by("history_date", "history_id")
     }
     rows = []
     for kind, label in LeaveKind.choices:
