@@ -129,19 +129,6 @@ class ExtendForm(BootstrapForm):
         previewed(self, ("end", "ends_am"))
 
 
-class DecisionForm(BootstrapForm):
-    APPROVE, REJECT = "approve", "reject"
-
-    # The two submit buttons of the decision form carry it.
-    decision = forms.ChoiceField(choices=((APPROVE, _("Approve")), (REJECT, _("Reject"))))
-    note = forms.CharField(
-        label=_("note"),
-        max_length=255,
-        required=False,
-        help_text=_("Required when rejecting."),
-    )
-
-
 class CancelForm(BootstrapForm):
     # The service asks for the reason, in the same words wherever leave is cancelled.
     reason = forms.CharField(label=_("why cancel"), max_length=255, required=False)

@@ -21,7 +21,8 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from attendance.forms.leave import CancelForm, DecisionForm, ExtendForm, LeaveForm, PreviewForm
+from attendance.forms.corrections import DecisionForm
+from attendance.forms.leave import CancelForm, ExtendForm, LeaveForm, PreviewForm
 from attendance.models import Leave, LeaveStatus
 from attendance.services import leave as asking
 from attendance.services import leave_decisions as deciding
