@@ -16,18 +16,7 @@ from attendance.services.leave import leave_settings
 from attendance.services.leave_types import leave_type_set
 from onsite.roles import Role
 from tests import factories
-
-# Headless Chromium for the 360 px check at the end, as in tests/browser.
-from tests.browser.conftest import (  # noqa: F401
-    PHONE,
-    browser,
-    live_world,
-    login,
-    new_page,
-    page_width,
-    screenshot,
-    url,
-)
+from tests.browser.conftest import PHONE, login, page_width, screenshot, url
 
 URL = reverse("attendance:leave_types")
 FIELDS = ("paid", "deducted", "document_required", "balance_tracked")
@@ -190,9 +179,7 @@ def test_the_page_takes_the_same_queries_however_many_rows_are_the_companys(
 
 @pytest.mark.browser
 def test_on_a_phone_each_kind_is_a_card_without_sideways_scrolling(
-    new_page,  # noqa: F811 (the fixture imported above)
-    live_server,
-    live_world,  # noqa: F811
+    new_page, live_server, live_world
 ):
     page = new_page(PHONE)
     login(page, live_server, "hr")
