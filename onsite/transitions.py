@@ -37,17 +37,21 @@ def transition(
     reason: str = "",
     field: str = "status",
     also: Mapping[str, object] | None = None,
+    meanwhile: str = "",
 ) -> models.Model:
     """Move `record` to `to` if `allowed[current]` holds it; returns the locked, updated row.
 
     `also` sets further fields in the same save (a decision date, the decider). Two people acting
-    at once are serialised by the row lock; the second sees the new status and is refused."""
+    at once are serialised by the row lock; the second sees the new status and is refused, with
+    `meanwhile` (a translated message with `%(status)s`, the status now) when given."""
     model = type(record)
     with transaction.atomic():
         locked = model._default_manager.select_for_update().get(pk=record.pk)
         current = getattr(locked, field)
         if to not in allowed.get(current, ()):
             choices = dict(model._meta.get_field(field).flatchoices)
+            if meanwhile:
+                raise TransitionError(meanwhile % {"status": choices.get(current, current)})
             raise TransitionError(
                 _("Cannot change from “%(current)s” to “%(to)s”.")
                 % {"current": choices.get(current, current), "to": choices.get(to, to)}

@@ -17,7 +17,7 @@ from onsite.access import access_for
 from onsite.policy import policy_for
 from onsite.recipients import managers
 from onsite.services import notification_create
-from onsite.transitions import Refused, TransitionError, transition
+from onsite.transitions import Refused, transition
 
 S = LeaveStatus
 LEAVE_TRANSITIONS = {
@@ -117,14 +117,15 @@ def leave_cancel(*, leave: Leave, by, reason: str) -> Leave:
 
 def _move(leave: Leave, *, to: str, by, reason: str, also=None) -> Leave:
     """The transition, with the message the second of two deciders reads: what happened."""
-    try:
-        return transition(leave, to=to, allowed=LEAVE_TRANSITIONS, by=by, reason=reason, also=also)
-    except TransitionError:
-        current = Leave.objects.select_related("decided_by").get(pk=leave.pk)
-        raise Refused(
-            _("This leave was decided meanwhile: it is now “%(status)s”.")
-            % {"status": current.get_status_display()}
-        ) from None
+    return transition(
+        leave,
+        to=to,
+        allowed=LEAVE_TRANSITIONS,
+        by=by,
+        reason=reason,
+        also=also,
+        meanwhile=_("This leave was decided meanwhile: it is now “%(status)s”."),
+    )
 
 
 def _tell(leave: Leave, *, by) -> None:

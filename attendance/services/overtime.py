@@ -30,7 +30,7 @@ from onsite.access import access_for
 from onsite.policy import policy_for
 from onsite.recipients import hr_admins, managers, supervisors
 from onsite.services import notification_create
-from onsite.transitions import Refused, TransitionError, transition
+from onsite.transitions import Refused, transition
 from staffing.models import Assignment, Staff
 
 S = OvertimeStatus
@@ -376,14 +376,19 @@ class Evidence:
         return not self.punches
 
 
-def overtime_evidence(*, overtime: Overtime) -> Evidence:
+def day_span(overtime: Overtime) -> tuple[datetime.datetime, datetime.datetime]:
+    """The overtime's day, midnight to midnight at its site's clock."""
     zone = zoneinfo.ZoneInfo(overtime.site.time_zone)
     start = datetime.datetime.combine(overtime.date, datetime.time(), zone)
+    return start, start + datetime.timedelta(days=1)
+
+
+def overtime_evidence(*, overtime: Overtime) -> Evidence:
+    zone = zoneinfo.ZoneInfo(overtime.site.time_zone)
+    start, end = day_span(overtime)
     times = [
         at.astimezone(zone).time()
-        for at in Punch.objects.filter(
-            staff_id=overtime.staff_id, at__gte=start, at__lt=start + datetime.timedelta(days=1)
-        )
+        for at in Punch.objects.filter(staff_id=overtime.staff_id, at__gte=start, at__lt=end)
         .order_by("at")
         .values_list("at", flat=True)
     ]
@@ -495,16 +500,15 @@ def compensatory_days(*, staff: Staff, year: int) -> Decimal:
 
 
 def _move(overtime: Overtime, *, to: str, by, reason: str, also=None) -> Overtime:
-    try:
-        return transition(
-            overtime, to=to, allowed=OVERTIME_TRANSITIONS, by=by, reason=reason, also=also
-        )
-    except TransitionError:
-        current = Overtime.objects.get(pk=overtime.pk)
-        raise Refused(
-            _("This overtime was decided meanwhile: it is now “%(status)s”.")
-            % {"status": current.get_status_display()}
-        ) from None
+    return transition(
+        overtime,
+        to=to,
+        allowed=OVERTIME_TRANSITIONS,
+        by=by,
+        reason=reason,
+        also=also,
+        meanwhile=_("This overtime was decided meanwhile: it is now “%(status)s”."),
+    )
 
 
 def _ask(overtime: Overtime) -> None:

@@ -25,13 +25,12 @@ from attendance.services.corrections import (
     local_date,
 )
 from attendance.services.punches import may_act_for
-from attendance.views.punches import form_errors, refused
+from attendance.views.punches import form_errors, own_staff, refused
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
 from onsite.roles import Role
 from onsite.transitions import Refused
-from staffing.models import Staff
 
 READERS = (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
 
@@ -82,10 +81,7 @@ def correction_list(request):
 
 @login_required
 def correction_new(request):
-    staff_id = access_for(request.user).staff_id
-    if staff_id is None:
-        raise PermissionDenied
-    staff = get_object_or_404(Staff, pk=staff_id)
+    staff = own_staff(request)
     initial = {"at": request.GET["at"]} if request.GET.get("at") else {}
     form = CorrectionForm(request.POST or None, staff=staff, initial=initial)
     if request.method == "POST" and form.is_valid():

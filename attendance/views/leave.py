@@ -28,7 +28,7 @@ from attendance.services import leave as asking
 from attendance.services import leave_decisions as deciding
 from attendance.services.balances import leave_balances
 from attendance.services.leave import OPEN_STATUSES, LeavePreview, extend_refusal, extension_start
-from attendance.views.punches import form_errors, refused
+from attendance.views.punches import form_errors, own_staff, refused
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
@@ -114,14 +114,6 @@ def leave_list(request):
     )
 
 
-def _requester(request) -> Staff:
-    """The signed-in person's staff record; who has none asks no leave."""
-    staff_id = access_for(request.user).staff_id
-    if staff_id is None:
-        raise PermissionDenied
-    return get_object_or_404(Staff.objects.select_related("company"), pk=staff_id)
-
-
 def _preview(staff: Staff, query: PreviewForm) -> LeavePreview:
     extends = None
     if query.value("extends"):
@@ -144,7 +136,7 @@ def _preview(staff: Staff, query: PreviewForm) -> LeavePreview:
 
 @login_required
 def leave_new(request):
-    staff = _requester(request)
+    staff = own_staff(request)
     posted = request.method == "POST"
     form = LeaveForm(
         request.POST if posted else None,
@@ -182,7 +174,7 @@ def leave_new(request):
 @require_GET
 def leave_preview(request):
     """The box under the dates of the request, asked again by htmx as the fields change."""
-    staff = _requester(request)
+    staff = own_staff(request)
     return render(
         request,
         "attendance/_leave_preview.html",

@@ -3,24 +3,22 @@ one company, SPEC's default until the company saves its own, and what each setti
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from attendance.forms.leave_types import LeaveTypeForm
 from attendance.models import LeaveKind, LeaveType, LeaveTypeDefaults
 from attendance.services.leave import LeaveSettings
 from attendance.services.leave_types import leave_type_set
+from attendance.views.policy import hr_company
 from attendance.views.punches import form_errors, refused
-from onsite.access import access_for
 from onsite.decorators import role_required
 from onsite.roles import Role
 from onsite.templatetags.onsite import person_name
 from onsite.transitions import Refused
-from staffing.models import Company
 
 DEDUCTED = gettext_lazy("Days of this leave are deducted from the monthly wage on the sheet.")
 DOCUMENT = gettext_lazy("A request without a document (e.g. a sick note) is refused.")
@@ -61,42 +59,9 @@ SETTINGS = (
 FIELDS = tuple(setting[0] for setting in SETTINGS)
 
 
-class LeaveTypeForm(forms.Form):
-    """One kind at a time; an unticked box is not sent, so each setting is False unless sent."""
-
-    kind = forms.ChoiceField(
-        choices=LeaveKind.choices,
-        error_messages={
-            "required": gettext_lazy("Unknown leave type."),
-            "invalid_choice": gettext_lazy("Unknown leave type."),
-        },
-    )
-    paid = forms.BooleanField(required=False)
-    deducted = forms.BooleanField(required=False)
-    document_required = forms.BooleanField(required=False)
-    balance_tracked = forms.BooleanField(required=False)
-
-
-def _company(request) -> tuple[Company, list[Company]]:
-    """The company chosen by `?company=` among those the user administers (outside them: 404)."""
-    access = access_for(request.user)
-    companies = Company.objects.order_by("name")
-    if not access.is_superuser:
-        companies = companies.filter(pk__in=access.hr_companies)
-    companies = list(companies)
-    chosen = request.GET.get("company")
-    if chosen:
-        company = next((c for c in companies if str(c.pk) == chosen), None)
-    else:
-        company = companies[0] if companies else None
-    if company is None:
-        raise Http404
-    return company, companies
-
-
 @role_required(Role.HR_ADMIN)
 def leave_types(request):
-    company, companies = _company(request)
+    company, companies = hr_company(request)
     if request.method == "POST":
         form = LeaveTypeForm(request.POST)
         if form.is_valid():

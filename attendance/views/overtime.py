@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import operator
-import zoneinfo
 from decimal import Decimal
 from functools import reduce
 
@@ -35,6 +34,7 @@ from attendance.models import DayKind, Overtime, OvertimeCategory, OvertimeStatu
 from attendance.services.overtime import (
     WAITING_STATUSES,
     cap_check,
+    day_span,
     hours_between,
     is_department_head,
     may_approve,
@@ -52,7 +52,7 @@ from attendance.services.overtime import (
     overtime_reject,
     overtime_request,
 )
-from attendance.views.punches import form_errors, refused
+from attendance.views.punches import form_errors, own_staff, refused
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
@@ -99,12 +99,6 @@ def _waiting_for(user, today: datetime.date) -> Q:
     )
 
 
-def _day_span(overtime: Overtime) -> tuple[datetime.datetime, datetime.datetime]:
-    zone = zoneinfo.ZoneInfo(overtime.site.time_zone)
-    start = datetime.datetime.combine(overtime.date, datetime.time(), zone)
-    return start, start + datetime.timedelta(days=1)
-
-
 def _without_punches(rows, today: datetime.date) -> set[int]:
     """The approved or filed overtime of a past day, hours not confirmed yet, that has no punch
     that day at its site's clock. One query for the whole page."""
@@ -115,7 +109,7 @@ def _without_punches(rows, today: datetime.date) -> set[int]:
     ]
     if not candidates:
         return set()
-    spans = {o.pk: _day_span(o) for o in candidates}
+    spans = {o.pk: day_span(o) for o in candidates}
     punched = Punch.objects.filter(
         reduce(
             operator.or_,
@@ -177,13 +171,6 @@ def overtime_list(request):
     )
 
 
-def _own_staff(request) -> Staff:
-    staff_id = access_for(request.user).staff_id
-    if staff_id is None:
-        raise PermissionDenied  # a superuser or a supervisor has no overtime of their own
-    return get_object_or_404(Staff.objects.select_related("company"), pk=staff_id)
-
-
 def _preview(staff: Staff, data) -> dict:
     """The hint under the request's fields: the day's category and rate, the hours, the caps."""
     form = PreviewForm(data)
@@ -224,7 +211,7 @@ def _preview(staff: Staff, data) -> dict:
 
 @login_required
 def overtime_new(request):
-    staff = _own_staff(request)
+    staff = own_staff(request)
     form = OvertimeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -274,7 +261,7 @@ def _sent_message(overtime: Overtime) -> str:
 @login_required
 def overtime_preview(request):
     """An htmx fragment under the date and time fields of the request form."""
-    staff = _own_staff(request)
+    staff = own_staff(request)
     return render(request, "attendance/_overtime_preview.html", _preview(staff, request.GET))
 
 

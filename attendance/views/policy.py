@@ -30,8 +30,9 @@ def _pk(value: str | None) -> int | None:
         raise Http404 from None
 
 
-@role_required(Role.HR_ADMIN)
-def policy(request):
+def hr_company(request) -> tuple[Company, list[Company]]:
+    """The company chosen by `?company=` among those the reader is HR of (the first by
+    default), and all of them for the chooser; another company, or none, is 404."""
     access = access_for(request.user)
     companies = Company.objects.order_by("name")
     if not access.is_superuser:
@@ -44,6 +45,12 @@ def policy(request):
         company = companies[0] if companies else None
     if company is None:
         raise Http404
+    return company, companies
+
+
+@role_required(Role.HR_ADMIN)
+def policy(request):
+    company, companies = hr_company(request)
     sites = list(
         Site.objects.visible_to(request.user)
         .filter(contracts__company=company)

@@ -43,6 +43,15 @@ def form_errors(request, form) -> None:
             messages.error(request, error)
 
 
+def own_staff(request) -> Staff:
+    """The signed-in person's own staff record; who has none (a superuser, a supervisor) has no
+    punches, leave or overtime of their own: 403."""
+    staff_id = access_for(request.user).staff_id
+    if staff_id is None:
+        raise PermissionDenied
+    return get_object_or_404(Staff.objects.select_related("company"), pk=staff_id)
+
+
 # --- checking in on the web -------------------------------------------------------------------
 
 
@@ -50,10 +59,7 @@ def form_errors(request, form) -> None:
 def check_in(request):
     """The person's today: where they are placed, their punches so far, and one big button.
     The first punch of the day checks in, the last checks out; every click is a punch."""
-    staff_id = access_for(request.user).staff_id
-    if staff_id is None:
-        raise PermissionDenied  # a superuser has no staff record to punch for
-    staff = get_object_or_404(Staff, pk=staff_id)
+    staff = own_staff(request)
     if request.method == "POST":
         try:
             punch = punch_check_in(staff=staff, by=request.user)
