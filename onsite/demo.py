@@ -23,17 +23,25 @@ from staffing.models import (
     Condition,
     Contract,
     Department,
+    Gender,
     Position,
     QualificationCheck,
     Site,
     Staff,
     StaffStatus,
 )
+from staffing.movement.models import OnboardingItem, OnboardingItemKind
+from staffing.validators import id_number_check_digit
 
 DEMO_PASSWORD = "onsite-demo"
 COMPANY_NAME = "恒信技术服务有限公司"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建国志文斌宇浩凯鹏晨欣怡子涵雨轩"
+# Given names as they are usually read, so that a person's gender matches their name.
+GIVEN_NAMES = {
+    # One line each reads better than one name a line.
+    "male": "伟 强 磊 军 洋 勇 杰 涛 明 超 刚 斌 浩 凯 鹏 建国 志文 志强 建华 宇轩 浩然 子轩 俊杰 文斌 明辉 海涛".split(),  # noqa: SIM905
+    "female": "芳 娜 敏 静 丽 艳 娟 霞 萍 红 秀英 桂英 玉兰 丽华 秀霞 欣怡 子涵 雨涵 晓燕 静怡 婷婷 美玲 佳琪".split(),  # noqa: SIM905
+}
 POSITIONS = {
     "技术支持": "桌面与终端支持，故障受理与处理，用户培训。",
     "运维工程师": "服务器、存储与机房设备的日常巡检、维护和故障处理。",
@@ -59,13 +67,20 @@ SITES = [
 ]
 # Area codes of real prefectures, so the demo ID numbers look like the real thing.
 AREAS = ["110101", "310104", "320102", "330106", "440305", "510107", "420102", "370202"]
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+# Placements younger than this are still onboarding; everyone placed before has finished.
+NEWCOMER_DAYS = 7
 
 
 def id_number(area: str, birth: datetime.date, sequence: int) -> str:
+    """GB 11643: area, date of birth, a three-digit sequence whose last digit is odd for a man
+    and even for a woman, and the check digit."""
     body = f"{area}{birth:%Y%m%d}{sequence % 1000:03d}"
-    total = sum(int(digit) * weight for digit, weight in zip(body, ID_WEIGHTS, strict=True))
-    return body + "10X98765432"[total % 11]
+    return body + id_number_check_digit(body)
+
+
+def id_sequence(n: int, gender: str) -> int:
+    """The n-th person's sequence, with the gender digit GB 11643 gives to `gender`."""
+    return (2 * n + (gender == Gender.MALE)) % 1000
 
 
 @dataclass
@@ -73,12 +88,13 @@ class DemoUser:
     username: str
     name: str
     role: Role
+    gender: str = ""  # of the staff login, whose name becomes a staff record's
 
 
 DEMO_USERS = [
     DemoUser("hr", "孙丽华", Role.HR_ADMIN),
     DemoUser("supervisor", "周建国", Role.SUPERVISOR),
-    DemoUser("staff", "王伟", Role.STAFF),
+    DemoUser("staff", "王伟", Role.STAFF, Gender.MALE),
     DemoUser("manager", "郑志文", Role.MANAGER),
     DemoUser("finance", "许秀霞", Role.FINANCE),
     DemoUser("client", "韩明", Role.CLIENT_CONTACT),
@@ -137,21 +153,27 @@ def seed_demo(*, staff_count: int = 30, months: int = 3, seed: int = 2026) -> di
         contracts[client.pk] = contract
 
     people = []
+    # The first person is the staff login's own record, so name and gender come from it.
+    login = next(user for user in DEMO_USERS if user.role == Role.STAFF)
     for n in range(staff_count):
         birth = datetime.date(1975 + rng.randrange(28), rng.randrange(1, 13), rng.randrange(1, 29))
+        gender = rng.choice(Gender.values) if n else login.gender
+        name = rng.choice(SURNAMES) + rng.choice(GIVEN_NAMES[gender]) if n else login.name
+        # Hired after their twentieth birthday, at least a month before the placement.
+        hired = placed_since - datetime.timedelta(days=rng.randrange(30, 2000))
         people.append(
             Staff(
                 company=company,
                 department=departments[n % 2],
                 position=positions[n % len(positions)],
                 staff_no=f"HX{n + 1:05d}",
-                name=rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2)))),
-                gender=rng.choice(("male", "female")),
+                name=name,
+                gender=gender,
                 birth_date=birth,
-                id_number=id_number(rng.choice(AREAS), birth, n),
+                id_number=id_number(rng.choice(AREAS), birth, id_sequence(n, gender)),
                 phone=f"13{rng.randrange(10**8, 10**9)}",
                 education=rng.choice(("大专", "本科", "本科", "硕士")),
-                employment_start=placed_since - datetime.timedelta(days=rng.randrange(30, 2000)),
+                employment_start=max(hired, birth.replace(year=birth.year + 20)),
                 monthly_salary=Decimal(rng.randrange(60, 160) * 100),
                 status=StaffStatus.ON_SITE,
             )
@@ -163,7 +185,13 @@ def seed_demo(*, staff_count: int = 30, months: int = 3, seed: int = 2026) -> di
     people = list(Staff.objects.filter(company=company).order_by("staff_no"))
 
     assignments = []
-    for n, person in enumerate(people[:-2]):
+    placed = people[:-2]
+    # The last person placed at the first site (not one of its first round or backups) arrived
+    # last week and is still onboarding; everyone else has been there since `placed_since`.
+    newcomer = max(
+        (n for n in range(2 * len(sites), len(placed)) if n % len(sites) == 0), default=None
+    )
+    for n, person in enumerate(placed):
         site = sites[n % len(sites)]
         assignments.append(
             Assignment(
@@ -171,7 +199,9 @@ def seed_demo(*, staff_count: int = 30, months: int = 3, seed: int = 2026) -> di
                 site=site,
                 contract=contracts[site.client_id],
                 position_id=person.position_id,
-                start=placed_since,
+                start=today - datetime.timedelta(days=NEWCOMER_DAYS)
+                if n == newcomer
+                else placed_since,
                 # The first person at each site after the first round is its named backup.
                 backup=len(sites) <= n < 2 * len(sites),
             )
@@ -180,14 +210,17 @@ def seed_demo(*, staff_count: int = 30, months: int = 3, seed: int = 2026) -> di
     _demo_checks(people, today=today, rng=rng)
 
     users = _demo_users(company=company, site=sites[0], staff=people[0], departments=departments)
+    _demo_onboarding(assignments, today=today, by=users["hr"], rng=rng)
     _demo_attendance(assignments, sites=sites, today=today, rng=rng, by=users["hr"])
-    notification_create(
-        recipients=[users["supervisor"]],
-        kind="staffing.assigned",
-        title=f"{people[0].name} 已派驻到 {sites[0].name}",
-        body="新人员已完成入场手续，请安排岗前培训。",
-        url=f"/staff/{people[0].pk}/",
-    )
+    if newcomer is not None:
+        arrived = assignments[newcomer].staff
+        notification_create(
+            recipients=[users["supervisor"]],
+            kind="staffing.assigned",
+            title=f"{arrived.name}已派驻到{sites[0].name}",
+            body="新人员已完成入场手续，请安排岗前培训。",
+            url=f"/staff/{arrived.pk}/",
+        )
     notification_create(
         recipients=[users["hr"], users["manager"]],
         kind="staffing.welcome",
@@ -197,13 +230,41 @@ def seed_demo(*, staff_count: int = 30, months: int = 3, seed: int = 2026) -> di
     return {"company": company, "staff": len(people), "sites": len(sites), "users": users}
 
 
+def _demo_onboarding(assignments, *, today, by, rng) -> None:
+    """Everyone placed has ticked every onboarding item in the days before they started, except
+    the newcomer, whose pre-job training is still to come."""
+    zone = timezone.get_current_timezone()
+    items = []
+    for placement in assignments:
+        newcomer = placement.start >= today - datetime.timedelta(days=NEWCOMER_DAYS)
+        for step, kind in enumerate(OnboardingItemKind.values):
+            if newcomer and kind == OnboardingItemKind.TRAINING:
+                continue
+            # In the checklist's order, over the ten days before the start.
+            day = placement.start - datetime.timedelta(
+                days=10 - step * 10 // len(OnboardingItemKind)
+            )
+            at = datetime.time(9 + rng.randrange(8), rng.randrange(60))
+            items.append(
+                OnboardingItem(
+                    assignment=placement,
+                    kind=kind,
+                    done_by=by,
+                    done_at=datetime.datetime.combine(day, at, zone),
+                )
+            )
+    OnboardingItem.objects.bulk_create(items, batch_size=2000)
+
+
 def _demo_attendance(assignments, *, sites, today, rng, by) -> None:
-    """Punches from the first of last month to yesterday: most people on time, some late or
-    early, a few absent or with one punch; one approved leave and one waiting correction; then
-    every day judged, so the sheets have something to show."""
+    """Punches from the first of last month (or the placement's start) to yesterday: most people
+    on time, some late or early, a few absent or with one punch; one approved leave, with no
+    punches on its days, and one waiting correction for a punch out really missing; then every
+    day judged, so the sheets have something to show."""
     from attendance.calendar import WorkCalendar
     from attendance.models import Correction, Leave, LeaveKind, LeaveStatus, Punch, PunchSource
     from attendance.services.days import days_recompute
+    from attendance.services.leave import leave_days_count
     from staffing.schedule import Schedule
 
     start = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
@@ -214,11 +275,19 @@ def _demo_attendance(assignments, *, sites, today, rng, by) -> None:
     workdays = [d for d in calendar.days() if calendar.is_working(d)]
     schedules = {site.pk: Schedule.parse(site.schedule) for site in sites}
     zone = timezone.get_current_timezone()
+    first = assignments[0]
+    on_leave = workdays[2:4] if len(workdays) > 3 else []
+    # The first person forgot to punch out on the last working day and asks for a correction.
+    forgot_out = workdays[-1] if workdays and workdays[-1] not in on_leave else None
     punches = []
     for placement in assignments:
         schedule = schedules[placement.site_id]
         for day in workdays:
-            roll = rng.random()
+            if day < placement.start or (placement is first and day in on_leave):
+                continue
+            forgets_out = placement is first and day == forgot_out
+            # On that day the person came in on time; only the punch out is missing.
+            roll = 0.5 if forgets_out else rng.random()
             if roll < 0.01:
                 continue  # absent
             arrive = -rng.randrange(2, 20) if roll > 0.06 else rng.randrange(16, 50)
@@ -229,7 +298,7 @@ def _demo_attendance(assignments, *, sites, today, rng, by) -> None:
                 datetime.datetime.combine(day, schedule.end, zone)
                 + datetime.timedelta(minutes=leave),
             ]
-            if roll < 0.015:
+            if forgets_out or roll < 0.015:
                 times = times[:1]  # forgot to punch out
             elif len(schedule.periods) > 1 and rng.random() < 0.5:
                 # Many people also punch around lunch; only the first and last punch count.
@@ -250,24 +319,25 @@ def _demo_attendance(assignments, *, sites, today, rng, by) -> None:
                 for t in times
             ]
     Punch.objects.bulk_create(punches, batch_size=5000, ignore_conflicts=True)
-    first = assignments[0]
-    if len(workdays) > 3:
+    if on_leave:
         Leave.objects.create(
             staff_id=first.staff_id,
             site_id=first.site_id,
             kind=LeaveKind.ANNUAL,
-            start=workdays[2],
-            end=workdays[3],
+            start=on_leave[0],
+            end=on_leave[-1],
+            days=leave_days_count(site_id=first.site_id, start=on_leave[0], end=on_leave[-1]),
             status=LeaveStatus.APPROVED,
             reason="回老家探亲",
             created_by=by,
         )
-    Correction.objects.create(
-        staff_id=first.staff_id,
-        site_id=first.site_id,
-        at=datetime.datetime.combine(end, schedules[first.site_id].end, zone),
-        reason="下班时打卡机故障，未能打卡",
-    )
+    if forgot_out is not None:
+        Correction.objects.create(
+            staff_id=first.staff_id,
+            site_id=first.site_id,
+            at=datetime.datetime.combine(forgot_out, schedules[first.site_id].end, zone),
+            reason="下班时打卡机故障，未能打卡",
+        )
     _demo_requests(assignments, today=today, by=by)
     days_recompute(start=start, end=end, site_ids=[site.pk for site in sites])
 
@@ -275,7 +345,15 @@ def _demo_attendance(assignments, *, sites, today, rng, by) -> None:
 def _demo_requests(assignments, *, today, by) -> None:
     """Requests waiting in the approvals inbox of the demo supervisor, manager and HR: leave
     next week, overtime to approve, to file, and last week's to confirm in hours."""
-    from attendance.models import Leave, LeaveKind, LeaveStatus, Overtime, OvertimeStatus
+    from attendance.models import (
+        Leave,
+        LeaveKind,
+        LeaveStatus,
+        Overtime,
+        OvertimeStatus,
+        Punch,
+        PunchSource,
+    )
     from attendance.services.leave import leave_days_count
     from attendance.services.overtime import overtime_category
     from onsite.policy import policy_for
@@ -324,6 +402,22 @@ def _demo_requests(assignments, *, today, by) -> None:
             status=status,
             created_by=by,
         )
+        if status == OvertimeStatus.FILED and date < today:
+            # The hours to confirm show in the punches: in before six, out after eight.
+            zone = timezone.get_current_timezone()
+            Punch.objects.bulk_create(
+                [
+                    Punch(
+                        staff_id=placement.staff_id,
+                        site_id=placement.site_id,
+                        at=datetime.datetime.combine(date, time, zone),
+                        source=PunchSource.DEVICE,
+                        device="1",
+                    )
+                    for time in (datetime.time(17, 56), datetime.time(20, 4))
+                ],
+                ignore_conflicts=True,
+            )
 
 
 def _demo_checks(people, *, today, rng) -> None:
