@@ -403,6 +403,66 @@ def _file(
 ) -> Leave:
     """The checks of a request (an extension skips the notice rule), then the row, and the
     site's supervisors told that it waits for them."""
+    with transaction.atomic():
+        # The staff row lock serialises two requests sent at once (a double click): the second
+        # waits, then meets the first in the overlap and balance checks.
+        Staff.objects.select_for_update().get(pk=staff.pk)
+        days = _file_problems(
+            staff=staff,
+            site=site,
+            kind=kind,
+            start=start,
+            end=end,
+            starts_pm=starts_pm,
+            ends_am=ends_am,
+            reason=reason,
+            cover=cover,
+            emergency=emergency,
+            document=document,
+            today=today,
+            extends=extends,
+        )
+        ensure_open(site=site, dates=[start, end])
+        leave = Leave(
+            staff=staff,
+            site=site,
+            kind=kind,
+            start=start,
+            end=end,
+            starts_pm=starts_pm,
+            ends_am=ends_am,
+            reason=reason.strip(),
+            days=days,
+            cover=cover,
+            emergency=emergency,
+            extends=extends,
+            created_by=by,
+        )
+        if document:
+            leave.document = document
+        leave._history_user = by
+        leave.save()
+        _ask_supervisors(leave, by=by)
+    return leave
+
+
+def _file_problems(
+    *,
+    staff: Staff,
+    site: Site,
+    kind: str,
+    start: datetime.date,
+    end: datetime.date,
+    starts_pm: bool,
+    ends_am: bool,
+    reason: str,
+    cover: Staff | None,
+    emergency: bool,
+    document,
+    today: datetime.date,
+    extends: Leave | None,
+) -> Decimal:
+    """The working days the request counts, or Refused with every problem at once."""
     problems: list[str] = []
     if not reason.strip():
         problems.append(_("Give a reason for the leave."))
@@ -456,29 +516,7 @@ def _file(
         problems.append(_("You already have leave on some of these days."))
     if problems:
         raise Refused(*problems)
-    ensure_open(site=site, dates=[start, end])
-    with transaction.atomic():
-        leave = Leave(
-            staff=staff,
-            site=site,
-            kind=kind,
-            start=start,
-            end=end,
-            starts_pm=starts_pm,
-            ends_am=ends_am,
-            reason=reason.strip(),
-            days=days,
-            cover=cover,
-            emergency=emergency,
-            extends=extends,
-            created_by=by,
-        )
-        if document:
-            leave.document = document
-        leave._history_user = by
-        leave.save()
-        _ask_supervisors(leave, by=by)
-    return leave
+    return days
 
 
 def _ask_supervisors(leave: Leave, *, by) -> None:

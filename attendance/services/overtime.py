@@ -150,45 +150,48 @@ def overtime_request(
     placement = Assignment.objects.active_on(date).filter(staff=staff).order_by("backup").first()
     if placement is None:
         raise Refused(_("You are not placed at any site on %(date)s.") % {"date": date})
-    problems: list[str] = []
-    if not reason.strip():
-        problems.append(_("Give a reason for the overtime."))
-    hours = hours_between(start_time, end_time) if start_time < end_time else Decimal(0)
-    if hours <= 0:
-        problems.append(_("The overtime must end at least half an hour after it starts."))
-    after_the_day = date < today
-    if after_the_day and not emergency:
-        problems.append(
-            _(
-                "Overtime is asked for before the day (%(date)s is past). If it was an "
-                "emergency, mark the request as an emergency: your supervisor then confirms it."
-            )
-            % {"date": date}
-        )
-    policy = policy_for(company=staff.company, site=placement.site)
-    day = overtime_category(site_id=placement.site_id, date=date, policy=policy)
-    if compensation == Compensation.TIME_OFF and day.category != OvertimeCategory.REST_DAY:
-        problems.append(
-            _(
-                "Only rest-day overtime can be taken as time off; %(date)s is %(day)s, whose "
-                "overtime is paid."
-            )
-            % {"date": date, "day": day.label}
-        )
-    clash = Overtime.objects.filter(
-        staff=staff,
-        date=date,
-        status__in=OPEN_STATUSES,
-        start_time__lt=end_time,
-        end_time__gt=start_time,
-    ).exists()
-    if clash:
-        problems.append(_("You already asked for overtime at these hours."))
-    if problems:
-        raise Refused(*problems)
-    ensure_open(site=placement.site, dates=[date])
-    caps = cap_check(staff=staff, date=date, hours=hours, policy=policy)
     with transaction.atomic():
+        # The staff row lock serialises two requests sent at once (a double click): the second
+        # waits, then meets the first in the clash check and the caps.
+        Staff.objects.select_for_update().get(pk=staff.pk)
+        problems: list[str] = []
+        if not reason.strip():
+            problems.append(_("Give a reason for the overtime."))
+        hours = hours_between(start_time, end_time) if start_time < end_time else Decimal(0)
+        if hours <= 0:
+            problems.append(_("The overtime must end at least half an hour after it starts."))
+        after_the_day = date < today
+        if after_the_day and not emergency:
+            problems.append(
+                _(
+                    "Overtime is asked for before the day (%(date)s is past). If it was an "
+                    "emergency, mark the request as an emergency: your supervisor then confirms it."
+                )
+                % {"date": date}
+            )
+        policy = policy_for(company=staff.company, site=placement.site)
+        day = overtime_category(site_id=placement.site_id, date=date, policy=policy)
+        if compensation == Compensation.TIME_OFF and day.category != OvertimeCategory.REST_DAY:
+            problems.append(
+                _(
+                    "Only rest-day overtime can be taken as time off; %(date)s is %(day)s, whose "
+                    "overtime is paid."
+                )
+                % {"date": date, "day": day.label}
+            )
+        clash = Overtime.objects.filter(
+            staff=staff,
+            date=date,
+            status__in=OPEN_STATUSES,
+            start_time__lt=end_time,
+            end_time__gt=start_time,
+        ).exists()
+        if clash:
+            problems.append(_("You already asked for overtime at these hours."))
+        if problems:
+            raise Refused(*problems)
+        ensure_open(site=placement.site, dates=[date])
+        caps = cap_check(staff=staff, date=date, hours=hours, policy=policy)
         overtime = Overtime(
             staff=staff,
             site=placement.site,

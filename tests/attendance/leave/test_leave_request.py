@@ -4,9 +4,11 @@ passes (SPEC §7)."""
 from __future__ import annotations
 
 import datetime
+import threading
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.utils import translation
 
 from attendance.models import Leave, LeaveStatus
@@ -109,3 +111,38 @@ def test_every_problem_is_told_at_once(world, colleague):
     with pytest.raises(Refused) as refused:
         ask(world, colleague, cover=None, reason=" ", kind="sick", start=TODAY, end=TODAY)
     assert len(refused.value.messages) == 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_request_sent_twice_at_once_is_filed_once():
+    """A double click sends two identical requests together: one is filed, the other is told
+    that the days are taken."""
+    from tests.conftest import build_world
+
+    world = build_world()
+    contract = world.person_a.assignments.get().contract
+    cover = factories.StaffFactory(company=world.company, name="王五")
+    factories.AssignmentFactory(
+        staff=cover, site=world.site_a, contract=contract, start=D(2026, 1, 1)
+    )
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def send():
+        barrier.wait()
+        try:
+            with translation.override("en"):
+                ask(world, cover)
+            outcomes.append("filed")
+        except Refused as refused:
+            outcomes.append(str(refused))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Leave.objects.filter(staff=world.person_a).count() == 1
+    assert sorted(outcomes) == ["You already have leave on some of these days.", "filed"]

@@ -3,15 +3,19 @@ rules that refuse a request (with their messages), the emergency path and the ca
 
 from __future__ import annotations
 
+import threading
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.utils import translation
 
 from attendance.models import (
     Compensation,
     DayKind,
     MonthClose,
     MonthStatus,
+    Overtime,
     OvertimeCategory,
     OvertimeStatus,
 )
@@ -163,3 +167,33 @@ def test_the_caps_are_policy_settings(world):
 def test_today_counts_as_before_the_day(world):
     request = ask(world, date=TODAY)
     assert request.status == OvertimeStatus.PENDING
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_request_sent_twice_at_once_is_filed_once():
+    """A double click sends two identical requests together: one is filed, the other is told
+    that the hours are taken (two rows would count the hours twice once filed)."""
+    from tests.conftest import build_world
+
+    world = build_world()
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def send():
+        barrier.wait()
+        try:
+            with translation.override("en"):
+                ask(world)
+            outcomes.append("filed")
+        except Refused as refused:
+            outcomes.append(str(refused))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Overtime.objects.filter(staff=world.person_a).count() == 1
+    assert sorted(outcomes) == ["You already asked for overtime at these hours.", "filed"]
