@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := .make
+# `make run PORT=8001` when 8000 is taken.
+PORT ?= 8000
 
 .PHONY: run test bench lint format messages setup system clean-demo
 
@@ -12,10 +14,12 @@ run: setup
 	@test -f .env || printf 'DEBUG=true\n' > .env
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
-	@echo "Onsite: http://127.0.0.1:8000/  (a Celery worker with beat runs beside it; Ctrl-C stops both)"
+	@echo "Onsite: http://127.0.0.1:$(PORT)/  (a Celery worker with beat runs beside it; Ctrl-C stops both)"
+	@echo "E-mails: one file each in $(CURDIR)/var/mail/ (unless EMAIL_URL is set)"
 	@trap 'kill 0' EXIT INT TERM; \
+	  grep -qs '^ONSITE_BASE_URL=' .env || export ONSITE_BASE_URL=$${ONSITE_BASE_URL:-http://127.0.0.1:$(PORT)}; \
 	  $(BIN)/celery -A onsite worker --beat --loglevel=warning --concurrency=2 & \
-	  $(MANAGE) runserver 127.0.0.1:8000
+	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: setup
 	scripts/ensure-services

@@ -87,6 +87,18 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run` writes to one file from the web process and the Celery worker. A writer waits
+    # for the other's commit (busy timeout) instead of failing with "database is locked"; it
+    # takes the write lock as its transaction begins, since a read lock promoted to a write
+    # lock mid-transaction fails at once whatever the timeout; readers go on during a write (WAL).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -145,7 +157,9 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+# Without EMAIL_URL, each e-mail is kept as a file under var/mail (`make run` says so) rather
+# than printed as raw MIME among the server's log lines. Four slashes: the path is absolute.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default=f"filemail:///{VAR_DIR / 'mail'}")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Onsite <onsite@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
