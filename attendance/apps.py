@@ -10,6 +10,11 @@ class AttendanceConfig(AppConfig):
 
     def ready(self):
         from attendance.signals import seed_calendar
+        from attendance.today import staff_today
+        from onsite.dashboard import section_part_add
+        from onsite.roles import Role
 
         # Sent once per app after migrate; listening for this app's signal seeds once.
         post_migrate.connect(seed_calendar, sender=self, dispatch_uid="attendance_seed_calendar")
+        # The staff home shows today: the day at the site, the punches and what waits.
+        section_part_add(Role.STAFF, staff_today)

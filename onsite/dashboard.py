@@ -4,6 +4,7 @@ number of staff (pinned in tests/onsite/test_dashboard.py)."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
@@ -131,6 +132,24 @@ def client_section(access: Access) -> dict:
     }
 
 
+# What feature apps add to a role's section, registered from their AppConfig.ready(), so that the
+# core needs no import of them: each part takes the reader's Access and returns template values.
+SECTION_PARTS: dict[Role, list[Callable[[Access], dict]]] = {}
+
+
+def section_part_add(role: Role, part: Callable[[Access], dict]) -> None:
+    parts = SECTION_PARTS.setdefault(role, [])
+    if part not in parts:
+        parts.append(part)
+
+
+def _section(role: Role, access: Access) -> dict:
+    values = SECTIONS[role][1](access)
+    for part in SECTION_PARTS.get(role, ()):
+        values.update(part(access))
+    return values
+
+
 SECTIONS = {
     Role.HR_ADMIN: ("dashboard/_hr.html", hr_section),
     Role.SUPERVISOR: ("dashboard/_supervisor.html", supervisor_section),
@@ -143,6 +162,6 @@ SECTIONS = {
 
 def sections_for(access: Access) -> list[dict]:
     return [
-        {"role": role, "template": SECTIONS[role][0], **SECTIONS[role][1](access)}
+        {"role": role, "template": SECTIONS[role][0], **_section(role, access)}
         for role in access.roles
     ]

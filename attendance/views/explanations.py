@@ -3,16 +3,13 @@ supervisor of the site (or HR) accepts it or returns it for rewriting."""
 
 from __future__ import annotations
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,6 +22,7 @@ from attendance.services.explanations import (
     explanation_submit,
 )
 from attendance.services.punches import may_act_for
+from attendance.today import months_to_explain
 from attendance.views.punches import form_errors, refused
 from attendance.views.sheet import parse_month
 from onsite.access import access_for
@@ -32,42 +30,15 @@ from onsite.audit import history_entries
 from onsite.decorators import role_required
 from onsite.roles import Role
 from onsite.transitions import Refused
-from staffing.models import Assignment, Site, Staff
+from staffing.models import Site, Staff
 
 READERS = (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
 E = ExplanationStatus
 
 
 def may_review(user, explanation: Explanation) -> bool:
-    return may_act_for(
-        user, company_id=explanation.staff.company_id, site_id=explanation.site_id
-    ) and (explanation.staff.user_id is None or explanation.staff.user_id != user.pk)
-
-
-def months_to_explain(staff_id: int) -> list[tuple[Site, datetime.date]]:
-    """This month and the last at each site the person was placed at, where the sheet asks
-    for an explanation that is not written yet."""
-    this_month = timezone.localdate().replace(day=1)
-    last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
-    next_month = (this_month + datetime.timedelta(days=32)).replace(day=1)
-    placements = (
-        Assignment.objects.filter(staff_id=staff_id, start__lt=next_month)
-        .filter(Q(end__isnull=True) | Q(end__gte=last_month))
-        .select_related("site", "staff")
-    )
-    written = set(
-        Explanation.objects.filter(staff_id=staff_id, month__gte=last_month).values_list(
-            "site_id", "month"
-        )
-    )
-    due = []
-    for placement in {p.site_id: p for p in placements}.values():
-        for month in (last_month, this_month):
-            if (placement.site_id, month) in written:
-                continue
-            if explanation_is_required(staff=placement.staff, site=placement.site, month=month):
-                due.append((placement.site, month))
-    return due
+    """HR of the company or a supervisor of the site, but never on one's own explanation."""
+    return may_act_for(user, staff=explanation.staff, site_id=explanation.site_id)
 
 
 @role_required(*READERS)

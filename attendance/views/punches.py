@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -68,6 +69,10 @@ def check_in(request):
         else:
             local = timezone.localtime(punch.at, zoneinfo.ZoneInfo(punch.site.time_zone))
             messages.success(request, _("Punch recorded at %(time)s.") % {"time": f"{local:%H:%M}"})
+        # The home page punches here too and wants its reader back.
+        back = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            return redirect(back)
         return redirect("attendance:check_in")
     now = timezone.now()
     placements = placements_at(staff=staff, at=now)
@@ -161,7 +166,7 @@ def mark_remove(request, pk: int):
     mark = get_object_or_404(
         AbsenceMark.objects.visible_to(request.user).select_related("staff", "site"), pk=pk
     )
-    if not may_act_for(request.user, company_id=mark.staff.company_id, site_id=mark.site_id):
+    if not may_act_for(request.user, staff=mark.staff, site_id=mark.site_id):
         raise PermissionDenied
     form = UnmarkForm(request.POST)
     if not form.is_valid():

@@ -78,7 +78,7 @@ def test_client_contact_sees_the_supervisors_of_their_site(client, world):
     [
         ("hr", 14),
         ("supervisor_a", 7),
-        ("staff_a", 6),
+        ("staff_a", 14),
         ("manager", 6),
         ("finance", 6),
         ("client_a", 7),
