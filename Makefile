@@ -16,9 +16,12 @@ run: setup
 	$(MANAGE) seed_demo
 	@echo "Onsite: http://127.0.0.1:$(PORT)/  (a Celery worker with beat runs beside it; Ctrl-C stops both)"
 	@echo "E-mails: one file each in $(CURDIR)/var/mail/ (unless EMAIL_URL is set)"
-	@trap 'kill 0' EXIT INT TERM; \
-	  grep -qs '^ONSITE_BASE_URL=' .env || export ONSITE_BASE_URL=$${ONSITE_BASE_URL:-http://127.0.0.1:$(PORT)}; \
-	  $(BIN)/celery -A onsite worker --beat --loglevel=warning --concurrency=2 & \
+# On Ctrl-C the worker is told once and waited for. Its pool is threads, not processes: a signal
+# to the whole group (Ctrl-C, a closed terminal) killed forked pool processes under it and left
+# the worker hanging.
+	@grep -qs '^ONSITE_BASE_URL=' .env || export ONSITE_BASE_URL=$${ONSITE_BASE_URL:-http://127.0.0.1:$(PORT)}; \
+	  $(BIN)/celery -A onsite worker --beat --loglevel=warning --pool=threads --concurrency=2 & worker=$$!; \
+	  trap 'exit 130' INT TERM; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: setup
