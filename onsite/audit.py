@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +36,9 @@ def history_entries(record: models.Model, *, hidden: dict | None = None, limit: 
     reader who may not see them (an ID number for anyone but HR)."""
     hidden = hidden or {}
     versions = list(
-        record.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+        record.history.select_related("history_user__staff_record").order_by("-history_date")[
+            : limit + 1
+        ]
     )
     model = type(record)
     entries = []
@@ -71,7 +74,12 @@ def _show(value, field, hidden) -> str:
     if field.name in hidden:
         return hidden[field.name](str(value))
     if field.is_relation:
-        related = field.related_model._default_manager.filter(pk=value).first()
+        model = field.related_model
+        if model is get_user_model():
+            # Whoever approved or decided reads by their name, never their login.
+            user = model._default_manager.select_related("staff_record").filter(pk=value).first()
+            return person_name(user) if user else f"#{value}"
+        related = model._default_manager.filter(pk=value).first()
         return str(related) if related else f"#{value}"
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))

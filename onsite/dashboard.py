@@ -64,7 +64,7 @@ def hr_section(access: Access) -> dict:
         .order_by("expires_on")[:10],
         "rotation_due": rotation_due(company_ids=access.hr_companies, today=today)[:10],
         "recent_changes": Staff.history.filter(company_id__in=access.hr_companies)
-        .select_related("history_user")
+        .select_related("history_user__staff_record")
         .order_by("-history_date")[:8],
     }
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from attendance.forms.punches import DATE, BootstrapForm
 from attendance.models import Compensation
@@ -57,7 +58,7 @@ class DecisionForm(BootstrapForm):
             (CONFIRM, _("Confirm the emergency")),
             (APPROVE, _("Approve")),
             (REJECT, _("Reject")),
-            (FILE, _("File")),
+            (FILE, pgettext_lazy("to file overtime (备案)", "File")),
         )
     )
     note = forms.CharField(

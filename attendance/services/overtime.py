@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from attendance.calendar import WorkCalendar, month_bounds
 from attendance.models import (
@@ -329,7 +330,7 @@ def overtime_file(*, overtime: Overtime, by, note: str = "") -> Overtime:
             overtime,
             to=S.FILED,
             by=by,
-            reason=note or _("Filed"),
+            reason=note or pgettext("overtime", "Filed"),
             also={"filed_by": by, "filed_at": timezone.now()},
         )
         _tell(done, by=by)

@@ -124,6 +124,34 @@ def _approve(kind: str, record, by) -> None:
             raise
 
 
+STEPS = ("approved", "filed", "confirmed")
+
+
+def _done_message(step: str, count: int) -> str:
+    """What approving at a step did, said after a bulk decision."""
+    if step == "filed":
+        text = ngettext(
+            "%(count)d overtime filed with HR.", "%(count)d overtimes filed with HR.", count
+        )
+    elif step == "confirmed":
+        text = ngettext(
+            "%(count)d emergency overtime confirmed.",
+            "%(count)d emergency overtimes confirmed.",
+            count,
+        )
+    else:
+        text = ngettext("%(count)d request approved.", "%(count)d requests approved.", count)
+    return text % {"count": count}
+
+
+def _step(kind: str, record) -> str:
+    if kind == OVERTIME and record.status == OvertimeStatus.APPROVED:
+        return "filed"
+    if kind == OVERTIME and record.status == OvertimeStatus.UNCONFIRMED:
+        return "confirmed"
+    return "approved"
+
+
 def _over_cap(overtime) -> bool:
     policy = policy_for(company=overtime.staff.company, site=overtime.site)
     return cap_check(
@@ -184,20 +212,19 @@ def approvals_decide(request):
     if not tokens:
         messages.error(request, _("Select the requests to approve."))
         return _back(request)
-    approved, refusals = 0, []
+    done, refusals = dict.fromkeys(STEPS, 0), []
     for kind, record in _load(request.user, tokens):
+        # Read before deciding: filing (备案) and confirming are not approving, and say so.
+        step = _step(kind, record)
         try:
             _decide(kind, record, lambda k, r: _approve(k, r, request.user))
         except Refused as refusal:
             refusals.append(_named(kind, record, refusal))
         else:
-            approved += 1
-    if approved:
-        messages.success(
-            request,
-            ngettext("%(count)d request approved.", "%(count)d requests approved.", approved)
-            % {"count": approved},
-        )
+            done[step] += 1
+    for step, count in done.items():
+        if count:
+            messages.success(request, _done_message(step, count))
     for text in refusals:
         messages.error(request, text)
     return _back(request)

@@ -90,7 +90,7 @@ def leave_types(request):
     changed = {
         h.kind: h
         for h in LeaveType.history.filter(company_id=company.pk)
-        .select_related("history_user")
+        .select_related("history_user__staff_record")
         .order_by("history_date", "history_id")
     }
     rows = []

@@ -7,7 +7,16 @@ register = template.Library()
 
 @register.filter
 def person_name(user) -> str:
-    """A user's name as people write it: 周建国 for a Chinese name, "Ann Lee" otherwise."""
+    """A user's name as people write it: the name on their staff record when it was read with
+    them (`select_related("…__staff_record")`, as histories do), else their full name, 周建国
+    for a Chinese name and "Ann Lee" otherwise. The login name only for a login nobody named."""
+    if user is None:
+        return ""
+    state = getattr(user, "_state", None)
+    # Read only when already fetched: a query per name would cost a list one query per row.
+    staff = state.fields_cache.get("staff_record") if state is not None else None
+    if staff is not None and staff.name:
+        return staff.name
     first, last = (user.first_name or "").strip(), (user.last_name or "").strip()
     if not (first or last):
         return user.get_username()

@@ -270,3 +270,13 @@ def kind_text(kind: str, record) -> str:
 
     what = {"leave": "leave", "overtime": "overtime", "correction": "punch correction"}[kind]
     return f"{what} {describe(kind, record)}"
+
+
+def test_filing_overtime_from_the_inbox_says_filed_not_approved(client, world):
+    overtime = overtime_of(world.person_a, world.site_a, status=OvertimeStatus.APPROVED)
+    client.force_login(world.hr)
+    response = client.post(URL, {"items": [f"overtime:{overtime.pk}"]}, follow=True)
+    text = html.unescape(response.content.decode())
+    assert "已备案 1 条加班。" in text
+    assert "已批准" not in text.split('data-testid="approvals"')[0]
+    assert status(overtime) == OvertimeStatus.FILED

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from attendance.models import DayKind
 from attendance.services.overtime import overtime_request
@@ -146,3 +147,21 @@ def test_before_the_day_there_is_no_hours_form(english, world):
     html = html_of(english.get(url(overtime)))
     assert 'data-testid="evidence"' not in html
     assert 'data-testid="hours-form"' not in html
+
+
+def test_in_chinese_hr_files_it_and_the_history_names_people_not_logins(client, world):
+    for user, last, first in ((world.manager, "周", "建国"), (world.hr, "孙", "丽华")):
+        user.last_name, user.first_name = last, first
+        user.save()
+    overtime = filed(world, ahead())
+    client.force_login(world.staff_a)
+    text = page_text(client.get(url(overtime)))
+    assert '已备案</dt><dd class="col-7 col-md-9">孙丽华 · ' in text
+    assert "提交" not in text
+    history = strip_tags(text.split('data-testid="history"')[1])
+    assert "周建国 · " in history and "孙丽华 · " in history
+    assert "批准人：— → 周建国" in history
+    assert "备案人：— → 孙丽华" in history
+    assert "张三 · 创建" in history  # the requester, by their staff name
+    for login in ("manager", "hr", "staff_a"):
+        assert f"→ {login}\n" not in history and f" {login} · " not in history
