@@ -7,8 +7,6 @@ names the salary behind them, appear only `with_amounts` (HR of the site's compa
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,9 +23,11 @@ from openpyxl.utils import get_column_letter
 from attendance.models import LeaveKind, MonthStatus, OvertimeCategory
 from attendance.sheet import Sheet, SheetRow
 from onsite.pdf import render_pdf
+from onsite.spreadsheets import csv_bytes, xlsx_append, xlsx_bytes
 
 TEXT, NUMBER, MONEY, FLAG = "text", "number", "money", "flag"
 RULE_SEPARATOR = "；"
+CENT = Decimal("0.01")
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 TITLE_FONT = Font(bold=True, size=14)
@@ -56,6 +56,19 @@ class Column:
         if isinstance(value, Decimal):
             return plain(value)
         return str(value)
+
+    def csv_value(self, value):
+        """The value as the CSV gets it: `yes`/`no`, numbers as numbers (days without needless
+        zeros, amounts to the fen), so that only text is ever neutralised."""
+        if value is None or self.kind == TEXT:
+            return value
+        if self.kind == FLAG:
+            return "yes" if value else "no"
+        if self.kind == MONEY:
+            return Decimal(value).quantize(CENT)
+        if isinstance(value, Decimal):
+            return Decimal(plain(value))
+        return value
 
     def display(self, value) -> str:
         """The value as a person reads it in the PDF."""
@@ -164,12 +177,12 @@ def sheet_csv(sheet: Sheet, *, with_amounts: bool) -> bytes:
     """English keys as the header; UTF-8 with a BOM, which Excel on Chinese Windows needs to
     read the names as UTF-8 rather than GBK."""
     columns, rows = sheet_rows(sheet, with_amounts=with_amounts)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([column.key for column in columns])
-    for values in rows:
-        writer.writerow([column.text(value) for column, value in zip(columns, values, strict=True)])
-    return buffer.getvalue().encode("utf-8-sig")
+    header = [column.key for column in columns]
+    lines = (
+        [column.csv_value(value) for column, value in zip(columns, values, strict=True)]
+        for values in rows
+    )
+    return csv_bytes([header, *lines])
 
 
 def sheet_title(sheet: Sheet) -> str:
@@ -178,7 +191,11 @@ def sheet_title(sheet: Sheet) -> str:
 
 
 def status_label(sheet: Sheet) -> str:
-    return str(MonthStatus(sheet.status).label)
+    label = str(MonthStatus(sheet.status).label)
+    if sheet.closed:
+        return label
+    # Until the month is closed its days and deductions may still change (暂计).
+    return _("%(status)s (deductions provisional until the month is closed)") % {"status": label}
 
 
 def sheet_xlsx(sheet: Sheet, *, with_amounts: bool) -> bytes:
@@ -188,16 +205,17 @@ def sheet_xlsx(sheet: Sheet, *, with_amounts: bool) -> bytes:
     workbook = Workbook()
     ws = workbook.active
     ws.title = sheet_name(f"{sheet.site.code} {sheet.month:%Y-%m}")
-    ws.append([sheet_title(sheet)])
+    xlsx_append(ws, [sheet_title(sheet)])
     ws["A1"].font = TITLE_FONT
     generated = formats.date_format(timezone.localtime(), "Y-m-d H:i")
-    ws.append(
+    xlsx_append(
+        ws,
         [
             _("Status: %(status)s · generated %(time)s")
             % {"status": status_label(sheet), "time": generated}
-        ]
+        ],
     )
-    ws.append([str(column.label) for column in columns])
+    xlsx_append(ws, [str(column.label) for column in columns])
     for number in range(1, len(columns) + 1):
         header = ws.cell(row=HEADER_ROW, column=number)
         header.font = HEADER_FONT
@@ -205,8 +223,8 @@ def sheet_xlsx(sheet: Sheet, *, with_amounts: bool) -> bytes:
         header.alignment = Alignment(wrap_text=True, vertical="top")
     widths = [text_width(str(column.label)) for column in columns]
     for values in rows:
-        ws.append(
-            [_xlsx_value(column, value) for column, value in zip(columns, values, strict=True)]
+        xlsx_append(
+            ws, [_xlsx_value(column, value) for column, value in zip(columns, values, strict=True)]
         )
         for index, (column, value) in enumerate(zip(columns, values, strict=True)):
             widths[index] = max(widths[index], text_width(column.text(value)))
@@ -221,9 +239,7 @@ def sheet_xlsx(sheet: Sheet, *, with_amounts: bool) -> bytes:
             elif column.kind == MONEY:
                 cell.number_format = "#,##0.00"
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)
 
 
 def sheet_name(text: str) -> str:

@@ -156,6 +156,13 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# What an imported spreadsheet may hold (onsite/spreadsheets.py): a small XLSX can declare or
+# unpack to far more than its size, so rows, columns and the unpacked size are capped.
+SPREADSHEET_MAX_ROWS = env.int("SPREADSHEET_MAX_ROWS", default=200_000)
+SPREADSHEET_MAX_COLUMNS = env.int("SPREADSHEET_MAX_COLUMNS", default=100)
+SPREADSHEET_MAX_UNCOMPRESSED_BYTES = (
+    env.int("SPREADSHEET_MAX_UNCOMPRESSED_MB", default=50) * 1024 * 1024
+)
 
 # Without EMAIL_URL, each e-mail is kept as a file under var/mail (`make run` says so) rather
 # than printed as raw MIME among the server's log lines. Four slashes: the path is absolute.

@@ -5,7 +5,7 @@ edit an exported roster (with full ID numbers), and import it again."""
 
 from __future__ import annotations
 
-import io
+from decimal import Decimal
 
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
@@ -15,12 +15,14 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from onsite.access import access_for
+from onsite.spreadsheets import xlsx_append, xlsx_bytes
 from staffing.imports.resources import StaffResource
 from staffing.imports.services import kind_columns
 from staffing.imports.widgets import GENDER_LABELS
 from staffing.models import Assignment, CheckStatus, Condition, Staff, mask_id_number
 
 TEXT = "@"  # Excel's text format: staff numbers keep leading zeros, ID numbers all 18 digits
+CENT = Decimal("0.01")
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
@@ -83,15 +85,15 @@ def template_workbook(*, kind: str, company_name: str) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Import")
-    sheet.append([column.label for column in columns])
-    sheet.append([example[c.key].format(company=company_name) for c in columns])
+    xlsx_append(sheet, [column.label for column in columns])
+    xlsx_append(sheet, [example[c.key].format(company=company_name) for c in columns])
     _style(sheet, len(columns))
     notes = workbook.create_sheet(_("Columns"))
-    notes.append([_("Column"), _("English key"), _("Required")])
+    xlsx_append(notes, [_("Column"), _("English key"), _("Required")])
     for column in columns:
-        notes.append([column.label, column.key, "是" if column.required else "否"])
+        xlsx_append(notes, [column.label, column.key, "是" if column.required else "否"])
     _style(notes, 3)
-    return _bytes(workbook)
+    return xlsx_bytes(workbook)
 
 
 def roster_workbook(*, user, full_ids: bool) -> bytes:
@@ -113,7 +115,7 @@ def roster_workbook(*, user, full_ids: bool) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Roster")
-    sheet.append([column.label for column in columns])
+    xlsx_append(sheet, [column.label for column in columns])
     for person in people:
         hr = access.is_hr_for(person.company_id)
         if full_ids and hr:
@@ -129,16 +131,19 @@ def roster_workbook(*, user, full_ids: bool) -> bytes:
             "phone": person.phone,
             "company": person.company.name,
             "position": person.position.title if person.position else "",
+            # A number, to the fen: text would hide a negative amount behind a quote.
             "monthly_salary": (
-                f"{person.monthly_salary:.2f}" if hr and person.monthly_salary is not None else ""
+                person.monthly_salary.quantize(CENT)
+                if hr and person.monthly_salary is not None
+                else ""
             ),
             "qualified": "是" if person.passed == len(Condition) else "否",
             "status": person.get_status_display(),
             "site": person.site_name or "",
         }
-        sheet.append([values[column.key] for column in columns])
+        xlsx_append(sheet, [values[column.key] for column in columns])
     _style(sheet, len(columns))
-    return _bytes(workbook)
+    return xlsx_bytes(workbook)
 
 
 def _style(sheet, width: int) -> None:
@@ -153,9 +158,3 @@ def _style(sheet, width: int) -> None:
         for cell in row:
             cell.number_format = TEXT
     sheet.freeze_panes = "A2"
-
-
-def _bytes(workbook: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

@@ -18,6 +18,7 @@ from pathlib import PurePath
 
 from django.utils.translation import gettext as _
 
+from onsite.spreadsheets import SpreadsheetRefused, limited_rows, restore_cell, xlsx_rows
 from onsite.uploads import is_device_log
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -57,13 +58,17 @@ def read_device_log(file, *, headers: list[str]) -> Table:
     except UnicodeDecodeError:
         raise UnreadableFile(utf8_advice()) from None
     table = Table(headers=list(headers), device_log=True)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        fields = line.split("\t", 2)[:2]
-        fields.extend([""] * (2 - len(fields)))
-        table.rows.append([fields[0].strip(), fields[1].strip()])
-        table.numbers.append(number)
+    lines = limited_rows([line] for line in text.splitlines())
+    try:
+        for number, (line,) in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            fields = line.split("\t", 2)[:2]
+            fields.extend([""] * (2 - len(fields)))
+            table.rows.append([fields[0].strip(), fields[1].strip()])
+            table.numbers.append(number)
+    except SpreadsheetRefused as refused:
+        raise UnreadableFile(str(refused)) from None
     if not table.rows:
         raise UnreadableFile(_("The file is empty."))
     return table
@@ -74,7 +79,10 @@ def read_table(file) -> Table:
     extension = PurePath(file.name or "").suffix.lower().lstrip(".")
     file.seek(0)
     data = file.read()
-    return _table(_xlsx_lines(data) if extension == "xlsx" else _csv_lines(data))
+    try:
+        return _table(_xlsx_lines(data) if extension == "xlsx" else _csv_lines(data))
+    except SpreadsheetRefused as refused:
+        raise UnreadableFile(str(refused)) from None
 
 
 def utf8_advice() -> str:
@@ -95,9 +103,15 @@ def _csv_lines(data: bytes):
         raise UnreadableFile(utf8_advice()) from None
     if "\x00" in text:
         raise UnreadableFile(utf8_advice())
+    return _csv_records(text)
+
+
+def _csv_records(text: str):
+    # Each record is one spreadsheet row, even when a quoted cell holds a line break.
+    records = limited_rows(csv.reader(io.StringIO(text)))
     try:
-        # Each record is one spreadsheet row, even when a quoted cell holds a line break.
-        return [[cell.strip() for cell in record] for record in csv.reader(io.StringIO(text))]
+        for record in records:
+            yield [_text(cell) for cell in record]
     except csv.Error as error:
         raise UnreadableFile(
             _("The CSV file is malformed: %(problem)s.") % {"problem": error}
@@ -105,20 +119,14 @@ def _csv_lines(data: bytes):
 
 
 def _xlsx_lines(data: bytes):
-    from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    rows = xlsx_rows(data)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        for values in rows:
+            yield [_cell_text(value) for value in values]
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
         raise UnreadableFile(_("The file could not be read as an XLSX workbook.")) from None
-    try:
-        sheet = workbook.worksheets[0]
-        return [
-            [_cell_text(value) for value in values] for values in sheet.iter_rows(values_only=True)
-        ]
-    finally:
-        workbook.close()
 
 
 def _cell_text(value) -> str:
@@ -136,7 +144,12 @@ def _cell_text(value) -> str:
         return str(int(value))
     if isinstance(value, int | float | Decimal):
         return str(value)
-    return str(value).strip()
+    return _text(str(value))
+
+
+def _text(cell: str) -> str:
+    # A cell our own exports neutralised ('=…) reads back as it was written, blanks dropped.
+    return restore_cell(cell.strip()).strip()
 
 
 def _table(lines) -> Table:

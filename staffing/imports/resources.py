@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+import tablib
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Max, Min, Q
@@ -28,6 +29,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from attendance.tasks import queue_recompute
 from onsite.models import PolicySetting
+from onsite.spreadsheets import safe_cell
 from onsite.transitions import Refused
 from staffing.imports.widgets import (
     Amount,
@@ -119,6 +121,15 @@ class ImportResource(resources.ModelResource):
     def __init__(self, *, context):
         super().__init__()
         self.context = context
+
+    def export(self, *args, **kwargs):
+        """import-export's own export, neutralised as every spreadsheet we write
+        (onsite.spreadsheets): whatever format it is saved in, no cell of it runs as a formula."""
+        dataset = super().export(*args, **kwargs)
+        safe = tablib.Dataset(headers=[safe_cell(header) for header in dataset.headers or []])
+        for row in dataset:
+            safe.append([safe_cell(value) for value in row])
+        return safe
 
     # What subclasses define.
 

@@ -23,6 +23,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from onsite.spreadsheets import SpreadsheetRefused, check_xlsx
 from onsite.uploads import SPREADSHEET_TYPES, PunchFileValidator, UploadValidator
 from staffing.imports.context import ImportContext
 from staffing.imports.parsing import (
@@ -245,6 +246,11 @@ def upload_check(file, *, kind: str | None = None) -> None:
         if (file.name or "").lower().endswith(".csv") and error.code == "file_content":
             raise ValidationError(utf8_advice(), code="file_encoding") from None
         raise
+    if (file.name or "").lower().endswith(".xlsx"):
+        try:
+            check_xlsx(file)  # a zip bomb is refused on its directory alone, before any reading
+        except SpreadsheetRefused as refused:
+            raise ValidationError(str(refused), code="file_unpacked_too_large") from None
 
 
 def _unexpected() -> str:

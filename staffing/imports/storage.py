@@ -2,8 +2,9 @@
 
 Each upload lives in MEDIA_ROOT/imports/<uuid>/, which no URL serves. It belongs to the user who
 uploaded it and to their session: another user, or the same user signed in elsewhere, finds
-nothing there (404). The confirmed import keeps its report beside the upload and deletes the
-file; folders older than a day are removed when the next file is uploaded."""
+nothing there (404). The file is read once for its preview, whose report is kept beside it, so
+that showing the preview again reads nothing; the confirmed import keeps its report there too and
+deletes the file. Folders older than a day are removed when the next file is uploaded."""
 
 from __future__ import annotations
 
@@ -50,10 +51,21 @@ class PendingImport:
         return self.folder / "result.json"
 
     @property
+    def preview_path(self) -> Path:
+        return self.folder / "preview.json"
+
+    @property
     def report(self) -> ImportReport | None:
-        if not self.result.exists():
-            return None
-        return ImportReport.from_dict(json.loads(self.result.read_text(encoding="utf-8")))
+        """The report of the confirmed import, once it ran."""
+        return _read_report(self.result)
+
+    @property
+    def preview(self) -> ImportReport | None:
+        """The report of the dry run made when the file was uploaded."""
+        return _read_report(self.preview_path)
+
+    def save_preview(self, report: ImportReport) -> None:
+        _write_report(self.preview_path, report)
 
     def open(self, path: Path | None = None) -> File:
         path = path or self.upload
@@ -75,8 +87,22 @@ class PendingImport:
             os.replace(self.running, self.upload)
 
     def finish(self, report: ImportReport) -> None:
-        self.result.write_text(json.dumps(report.as_dict(), ensure_ascii=False), encoding="utf-8")
+        _write_report(self.result, report)
         self.running.unlink(missing_ok=True)
+
+
+def _read_report(path: Path) -> ImportReport | None:
+    try:
+        return ImportReport.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None
+
+
+def _write_report(path: Path, report: ImportReport) -> None:
+    # Written aside and renamed, so a reader never finds half a report.
+    part = path.with_suffix(".part")
+    part.write_text(json.dumps(report.as_dict(), ensure_ascii=False), encoding="utf-8")
+    os.replace(part, path)
 
 
 def pending_save(*, request, file, kind: str, skip_invalid: bool) -> PendingImport:

@@ -15,7 +15,13 @@ from onsite.decorators import role_required
 from onsite.roles import Role
 from staffing.imports.exports import roster_workbook, template_workbook
 from staffing.imports.forms import UploadForm
-from staffing.imports.services import KIND_LABELS, KINDS, import_file, kind_columns
+from staffing.imports.services import (
+    KIND_LABELS,
+    KINDS,
+    ImportReport,
+    import_file,
+    kind_columns,
+)
 from staffing.imports.storage import PendingImport, pending_get, pending_save
 from staffing.models import Company
 
@@ -39,6 +45,23 @@ def _pending_or_404(request, token) -> PendingImport:
     return pending
 
 
+def _preview(request, pending: PendingImport) -> ImportReport:
+    """The dry run of the upload, made once: a bad or huge file costs its reading once, not on
+    every refresh of the preview page."""
+    report = pending.preview
+    if report is None:
+        with pending.open() as file:
+            report = import_file(
+                kind=pending.kind,
+                file=file,
+                user=request.user,
+                dry_run=True,
+                skip_invalid=pending.skip_invalid,
+            )
+        pending.save_preview(report)
+    return report
+
+
 @role_required(Role.HR_ADMIN)
 def import_upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -49,6 +72,7 @@ def import_upload(request):
             kind=form.cleaned_data["kind"],
             skip_invalid=form.cleaned_data["skip_invalid"],
         )
+        _preview(request, pending)
         return redirect("staffing:import_preview", token=pending.token)
     kinds = [
         {
@@ -67,14 +91,7 @@ def import_preview(request, token):
     pending = _pending_or_404(request, token)
     if pending.report is not None or not pending.upload.exists():
         return redirect("staffing:import_result", token=pending.token)
-    with pending.open() as file:
-        report = import_file(
-            kind=pending.kind,
-            file=file,
-            user=request.user,
-            dry_run=True,
-            skip_invalid=pending.skip_invalid,
-        )
+    report = _preview(request, pending)
     return render(
         request,
         "staffing/imports/preview.html",
