@@ -84,15 +84,6 @@ def xlsx_append(worksheet, values: Iterable) -> None:
             cell.data_type = "s"
 
 
-def xlsx_set(worksheet, *, row: int, column: int, value):
-    """Set one cell, as `xlsx_append` would; returns the cell for styling."""
-    cell = worksheet.cell(row=row, column=column)
-    cell.value = safe_cell(value)
-    if isinstance(cell.value, str):
-        cell.data_type = "s"
-    return cell
-
-
 def xlsx_bytes(workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -47,3 +49,22 @@ def test_csv_neutralises_text_and_writes_negative_numbers_as_numbers():
     _header, *rows = csv.reader(io.StringIO(data.decode("utf-8-sig")))
     assert [row[0] for row in rows[:-1]] == ["'" + text for text in HOSTILE]
     assert [row[1] for row in rows] == ["-3"] * len(HOSTILE) + ["-0.50"]
+
+
+def test_no_app_module_writes_or_opens_a_spreadsheet_past_the_helper():
+    """A new export or import that calls csv or openpyxl itself would skip the neutralising and
+    the limits; it must use onsite.spreadsheets instead."""
+    root = Path(__file__).resolve().parents[2]
+    direct = re.compile(
+        r"csv\.(writer|DictWriter)\(|load_workbook\(|\.save\(buffer\)"
+        r"|\b(ws|sheet|worksheet)\.append\("
+    )
+    found = []
+    for app in ("onsite", "staffing", "attendance"):
+        for path in (root / app).rglob("*.py"):
+            if path.name == "spreadsheets.py" or "migrations" in path.parts:
+                continue
+            text = path.read_text(encoding="utf-8")
+            if "openpyxl" in text or "import csv" in text:
+                found += [f"{path.relative_to(root)}: {m.group(0)}" for m in direct.finditer(text)]
+    assert found == []
