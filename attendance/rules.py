@@ -60,6 +60,11 @@ MONTH_RULES = {
         "Absent %(absent)s days + personal leave %(personal)s days = %(days)s days; "
         "%(salary)s ÷ %(scheduled)s scheduled days × %(days)s."
     ),
+    "deduction_provisional": _(
+        "Absent %(absent)s days + personal leave %(personal)s days = %(days)s days; "
+        "%(salary)s ÷ %(scheduled)s scheduled days of the month × %(days)s; provisional until "
+        "the month is closed."
+    ),
     "dismissal": _(
         "Absent %(absent)s days, %(limit)s or more: the month's wage is withheld and the person "
         "is flagged for a dismissal review (a decision for a person, not automatic)."

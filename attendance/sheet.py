@@ -5,12 +5,13 @@ Reads only; closing a month is in attendance.services.months."""
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
 
-from attendance.calendar import month_bounds
+from attendance.calendar import WorkCalendar, month_bounds
 from attendance.models import (
     Day,
     Explanation,
@@ -60,6 +61,11 @@ class SheetRow:
     monthly_salary: Decimal | None
     company_id: int | None = None
     scheduled: Decimal = ZERO
+    # The working days of the whole month while placed here, judged or not yet: the
+    # deduction's divisor, so that an open month is not divided by the days gone so far.
+    month_scheduled: Decimal = ZERO
+    # The month is not closed: the deduction may still change (暂计).
+    provisional: bool = False
     present: Decimal = ZERO
     absent: Decimal = ZERO
     leave: Decimal = ZERO
@@ -123,9 +129,16 @@ class Sheet:
         return {name: sum((getattr(r, name) for r in self.rows), ZERO) for name in names}
 
 
-def month_rows(*, site: Site, month: datetime.date, staff=None) -> list[SheetRow]:
-    """The rows of `site` and `month`; `staff` (a Staff queryset) narrows them to a scope."""
+def month_rows(
+    *, site: Site, month: datetime.date, staff=None, closed: bool | None = None
+) -> list[SheetRow]:
+    """The rows of `site` and `month`; `staff` (a Staff queryset) narrows them to a scope.
+    `closed` is the month's status when the caller has read it already."""
     first, last = month_bounds(month)
+    if closed is None:
+        closed = MonthClose.objects.filter(
+            site=site, month=first, status=MonthStatus.CLOSED
+        ).exists()
     days = Day.objects.filter(site=site, date__range=(first, last))
     people = Assignment.objects.filter(site=site, start__lte=last).filter(
         Q(end__isnull=True) | Q(end__gte=first)
@@ -151,10 +164,13 @@ def month_rows(*, site: Site, month: datetime.date, staff=None) -> list[SheetRow
         )
     }
     overtime = overtime_sums(site=site, first=first, last=last, staff=staff)
-    staff_rows = (
+    staff_rows = list(
         Staff.objects.filter(Q(pk__in=people.values("staff_id")) | Q(pk__in=list(sums)))
         .order_by("staff_no")
         .values_list("pk", "staff_no", "name", "monthly_salary", "company_id")
+    )
+    whole_month = scheduled_in_month(
+        site=site, first=first, last=last, staff_ids=[found[0] for found in staff_rows]
     )
     explanations = {
         staff_id: (pk, status)
@@ -172,6 +188,8 @@ def month_rows(*, site: Site, month: datetime.date, staff=None) -> list[SheetRow
             name=name,
             monthly_salary=salary,
             company_id=company_id,
+            month_scheduled=whole_month.get(staff_id, ZERO),
+            provisional=not closed,
         )
         found = sums.get(staff_id)
         if found:
@@ -196,6 +214,32 @@ def month_rows(*, site: Site, month: datetime.date, staff=None) -> list[SheetRow
         apply_outcomes(row, value, deducted=deducted[company_id])
         rows.append(row)
     return rows
+
+
+def scheduled_in_month(
+    *, site: Site, first: datetime.date, last: datetime.date, staff_ids: list[int]
+) -> dict[int, Decimal]:
+    """Each person's working days of `site`'s calendar from `first` to `last` while placed
+    there (SPEC §6), whether judged yet or not. A day belongs to the person's first placement,
+    their own before a backup one, as attendance.services.days judges it. Two queries."""
+    placements = (
+        Assignment.objects.filter(staff_id__in=staff_ids, start__lte=last)
+        .filter(Q(end__isnull=True) | Q(end__gte=first))
+        .order_by("backup", "start")
+        .values_list("staff_id", "site_id", "start", "end")
+    )
+    calendar = WorkCalendar(start=first, end=last, site_ids=[site.pk])
+    working = {day for day in calendar.days() if calendar.is_working(day, site.pk)}
+    placed: set[tuple[int, datetime.date]] = set()
+    counts: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for staff_id, site_id, start, end in placements:
+        for day in calendar.days():
+            if day < start or (end is not None and day > end) or (staff_id, day) in placed:
+                continue
+            placed.add((staff_id, day))
+            if site_id == site.pk and day in working:
+                counts[staff_id] += 1
+    return dict(counts)
 
 
 def overtime_sums(
@@ -249,18 +293,21 @@ def apply_outcomes(row: SheetRow, value, *, deducted: tuple[str, ...] = DEDUCTED
         )
     personal = sum((row.leave_by_kind.get(k, ZERO) for k in deducted), ZERO)
     row.deduction_days = row.absent + personal
-    if row.deduction_days and row.scheduled and row.monthly_salary is not None:
-        row.deduction_amount = (row.monthly_salary / row.scheduled * row.deduction_days).quantize(
+    # The whole month's scheduled days; the days judged only when no placement is on record
+    # (a placement removed after its days were judged).
+    divisor = row.month_scheduled or row.scheduled
+    if row.deduction_days and divisor and row.monthly_salary is not None:
+        row.deduction_amount = (row.monthly_salary / divisor * row.deduction_days).quantize(
             CENT, rounding=ROUND_HALF_UP
         )
         row.deduction_outcome = Outcome(
-            "deduction",
+            "deduction_provisional" if row.provisional else "deduction",
             {
                 "absent": number(row.absent),
                 "personal": number(personal),
                 "days": number(row.deduction_days),
                 "salary": number(row.monthly_salary),
-                "scheduled": number(row.scheduled),
+                "scheduled": number(divisor),
             },
         )
     limit = value("dismissal_absent_days")
@@ -275,11 +322,12 @@ def month_sheet(*, site: Site, month: datetime.date, staff=None) -> Sheet:
         .values_list("status", flat=True)
         .first()
     )
+    status = status or MonthStatus.OPEN
     return Sheet(
         site=site,
         month=month.replace(day=1),
-        rows=month_rows(site=site, month=month, staff=staff),
-        status=status or MonthStatus.OPEN,
+        rows=month_rows(site=site, month=month, staff=staff, closed=status == MonthStatus.CLOSED),
+        status=status,
     )
 
 

@@ -6,8 +6,9 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
-from attendance.models import DayKind, LeaveKind
+from attendance.models import DayKind, LeaveKind, MonthClose, MonthStatus
 from attendance.services.days import days_recompute
 from attendance.sheet import SheetRow, apply_outcomes, month_sheet
 from onsite.models import PolicySetting
@@ -114,3 +115,48 @@ def test_the_sheet_of_a_site_lists_only_people_placed_there(world):
     )
     names = [r.name for r in month_sheet(site=world.site_a, month=D(2026, 10, 1)).rows]
     assert names == ["张三"]
+
+
+def judged_to_the_4th_of_november(world, salary="12500"):
+    """November 2026 as seen on the 4th: present on the 2nd and 3rd, absent on the 4th."""
+    world.person_a.monthly_salary = Decimal(salary)
+    world.person_a.save()
+    full_day(world.person_a, world.site_a, "2026-11-02")
+    full_day(world.person_a, world.site_a, "2026-11-03")
+    days_recompute(start=D(2026, 11, 1), end=D(2026, 11, 4), staff_ids=[world.person_a.pk])
+
+
+def mine(world, sheet):
+    return [r for r in sheet.rows if r.staff_id == world.person_a.pk]
+
+
+def test_an_open_month_deducts_over_the_scheduled_days_of_the_whole_month(world):
+    judged_to_the_4th_of_november(world)
+    sheet = month_sheet(site=world.site_a, month=D(2026, 11, 1))
+    (r,) = [r for r in sheet.rows if r.staff_id == world.person_a.pk]
+    assert (r.scheduled, r.absent) == (3, 1)  # the days judged so far
+    # November 2026 has 21 workdays: 12,500 ÷ 21 × 1, not 12,500 ÷ 3.
+    assert r.month_scheduled == 21
+    assert r.deduction_amount == Decimal("595.24")
+    assert r.deduction_outcome.args["scheduled"] == "21"
+
+
+def test_the_divisor_counts_only_the_days_the_person_is_placed_there(world):
+    world.person_a.assignments.update(start=D(2026, 11, 2), end=D(2026, 11, 13))
+    judged_to_the_4th_of_november(world)
+    (r,) = mine(world, month_sheet(site=world.site_a, month=D(2026, 11, 1)))
+    assert r.month_scheduled == 10
+    assert r.deduction_amount == Decimal("1250.00")
+
+
+def test_a_deduction_is_provisional_until_the_month_is_closed(world):
+    judged_to_the_4th_of_november(world)
+    (r,) = mine(world, month_sheet(site=world.site_a, month=D(2026, 11, 1)))
+    assert r.provisional
+    with translation.override("en"):
+        assert "provisional" in r.deduction_outcome.rule
+    MonthClose.objects.create(site=world.site_a, month=D(2026, 11, 1), status=MonthStatus.CLOSED)
+    (r,) = mine(world, month_sheet(site=world.site_a, month=D(2026, 11, 1)))
+    assert not r.provisional
+    with translation.override("en"):
+        assert "provisional" not in r.deduction_outcome.rule

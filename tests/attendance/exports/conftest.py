@@ -20,7 +20,7 @@ WEEK = [datetime.date(2026, 10, day) for day in (12, 13, 14, 15, 16)]  # Monday 
 def october(world):
     """Late 16 and 20 minutes, early 30, absent on Thursday, personal leave on Friday morning:
     5 scheduled, 3.5 present, 1 absent, 0.5 leave; three occurrences, one fined (20 CNY);
-    deduction 1.5 days of a 6000 salary over 5 days, 1800.00."""
+    deduction 1.5 days of a 6000 salary over the 18 workdays of October, 500.00."""
     Staff.objects.filter(pk=world.person_a.pk).update(monthly_salary=Decimal("6000"))
     a, site = world.person_a, world.site_a
     for date in WEEK:

@@ -60,7 +60,7 @@ def test_a_persons_row_carries_the_months_numbers(october, tmp_path):
         "dismissal_review": "no",
         "leave_personal_days": "0.5",
         "leave_sick_days": "0",
-        "deduction_cny": "1800.00",
+        "deduction_cny": "500.00",
     }
     assert {key: row[key] for key in expected} == expected
     assert "20" in row["rules"] and "6000" in row["rules"]

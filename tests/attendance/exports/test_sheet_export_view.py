@@ -76,13 +76,13 @@ def test_hr_sees_the_deduction_amount_and_a_supervisor_does_not(client, october)
     rows = workbook_rows(client.get(url(october.site_a, "xlsx")))
     header, row = header_and_row(rows, october.person_a.staff_no)
     assert header[-2] == str(DEDUCTION_AMOUNT.label)
-    assert row[header[-2]] == 1800.0
+    assert row[header[-2]] == 500.0
     assert "6000" in row[header[-1]]  # the rule names the salary
     client.force_login(october.supervisor_a)
     rows = workbook_rows(client.get(url(october.site_a, "xlsx")))
     header, row = header_and_row(rows, october.person_a.staff_no)
     assert len(header) == 15 + 8 + 3 + 1  # no deduction amount
-    assert 1800.0 not in row.values()
+    assert 500.0 not in row.values()
     assert not any("6000" in str(value) for value in row.values())
 
 
@@ -93,7 +93,7 @@ def test_the_pdf_prints_the_title_the_person_and_the_rules(english, october):
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content)
     assert "甲机房 — October 2026 attendance sheet" in text
-    for expected in ("张三", october.person_a.staff_no, "Open", "1800.00"):
+    for expected in ("张三", october.person_a.staff_no, "Open", "500.00"):
         assert expected in text, expected
     # The fine's rule under the table.
     assert "3 late or early occurrences" in text
@@ -109,7 +109,7 @@ def test_a_supervisors_pdf_leaves_the_salary_out(english, october):
     english.force_login(october.supervisor_a)
     text = pdf_text(english.get(url(october.site_a, "pdf")).content)
     assert "张三" in text
-    assert "1800.00" not in text and "6000" not in text
+    assert "500.00" not in text and "6000" not in text
 
 
 def test_a_closed_month_says_so(english, october):
@@ -118,6 +118,18 @@ def test_a_closed_month_says_so(english, october):
     assert "Closed" in pdf_text(english.get(url(october.site_a, "pdf")).content)
     rows = workbook_rows(english.get(url(october.site_a, "xlsx")))
     assert "Closed" in rows[1][0]
+
+
+def test_an_open_months_deductions_are_marked_provisional(english, october):
+    english.force_login(october.hr)
+    rows = workbook_rows(english.get(url(october.site_a, "xlsx")))
+    assert "provisional until the month is closed" in rows[1][0]
+    header, row = header_and_row(rows, october.person_a.staff_no)
+    assert "6000 ÷ 18 scheduled days of the month" in row[header[-1]]
+    assert "provisional" in pdf_text(english.get(url(october.site_a, "pdf")).content)
+    MonthClose.objects.create(site=october.site_a, month=OCTOBER, status=MonthStatus.CLOSED)
+    rows = workbook_rows(english.get(url(october.site_a, "xlsx")))
+    assert "provisional" not in rows[1][0]
 
 
 def test_a_supervisor_of_site_a_cannot_export_site_b(client, world, supervisor_b):

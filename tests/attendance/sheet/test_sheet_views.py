@@ -89,7 +89,7 @@ def test_the_sheet_costs_the_same_queries_whatever_the_number_of_people(client, 
         response = client.get(sheet_url(world.site_a))
     assert len(response.context["sheet"].rows) == 7
     assert len(many) == len(few)
-    assert len(many) == 16
+    assert len(many) == 18
 
 
 def test_the_list_shows_the_sites_and_whether_their_month_is_closed(client, world):
@@ -152,3 +152,14 @@ def test_hr_judges_a_month_again_from_the_sheet(client, world, django_capture_on
     assert response.status_code == 302
     # October 2026 has 18 working days on the China calendar.
     assert world.person_a.days.filter(date__month=10).count() == 18
+
+
+def test_hr_sees_an_open_months_deduction_marked_provisional(client, world):
+    paid(world.person_a)
+    judge_october(world.site_a)
+    client.force_login(world.hr)
+    page = client.get(sheet_url(world.site_a)).content.decode()
+    assert "暂计" in page
+    MonthClose.objects.create(site=world.site_a, month=OCTOBER, status=MonthStatus.CLOSED)
+    page = client.get(sheet_url(world.site_a)).content.decode()
+    assert "暂计" not in page
