@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -23,6 +24,19 @@ def person_name(user) -> str:
     if any("\u4e00" <= char <= "\u9fff" for char in first + last):
         return last + first
     return f"{first} {last}".strip()
+
+
+@register.filter
+def label(text) -> str:
+    """`Cover: ` in English, `替班人：` in Chinese: a label before its value, with the colon of
+    the reader's language."""
+    return _("%(field)s: ") % {"field": text}
+
+
+@register.filter
+def times_minutes(count, minutes) -> str:
+    """`2 次 / 35 分钟`: how often someone was late (or left early), and for how long."""
+    return _("%(count)s× / %(minutes)s min") % {"count": count, "minutes": minutes}
 
 
 @register.filter

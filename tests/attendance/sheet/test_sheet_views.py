@@ -163,3 +163,19 @@ def test_hr_sees_an_open_months_deduction_marked_provisional(client, world):
     MonthClose.objects.create(site=world.site_a, month=OCTOBER, status=MonthStatus.CLOSED)
     page = client.get(sheet_url(world.site_a)).content.decode()
     assert "暂计" not in page
+
+
+def test_in_chinese_lateness_reads_in_times_and_minutes_under_a_name_column(client, world):
+    full_day(world.person_a, world.site_a, "2026-10-12", start="08:50")  # 20 minutes late
+    full_day(world.person_a, world.site_a, "2026-10-13", start="08:55")  # 25 minutes late
+    judge_october(world.site_a)
+    client.force_login(world.hr)
+    sheet = client.get(sheet_url(world.site_a)).content.decode()
+    assert ">姓名</th>" in sheet and ">名称</th>" not in sheet
+    assert "2 次 / 45 分钟" in sheet
+    assert "′" not in sheet
+    month = client.get(
+        reverse("attendance:person_month", args=[world.person_a.pk, "2026-10"])
+    ).content.decode()
+    assert ">2 次 / 45 分钟</dd>" in month
+    assert ">0 次 / 0 分钟</dd>" in month  # left early: never
