@@ -17,6 +17,7 @@ from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.browser.axe import Audit, report
 from tests.conftest import World, build_world
 from tests.factories import PASSWORD
 
@@ -90,11 +91,15 @@ def viewport() -> dict:
 
 
 @pytest.fixture
-def new_page(browser: Browser, request) -> Iterator[Callable[[dict], Page]]:
+def new_page(browser: Browser, request, live_server) -> Iterator[Callable[[dict], Page]]:
     """Opens a page in a fresh context (own cookies) at the given viewport; closed after the test.
     For a test that visits at several widths; most tests want `page`. When the test fails, every
-    page it opened is saved as a FAILED-… screenshot first."""
+    page it opened is saved as a FAILED-… screenshot first.
+
+    axe-core checks every page of the app the test leaves or ends on (tests/browser/axe.py);
+    a serious or critical violation fails the test at teardown."""
     contexts: list[BrowserContext] = []
+    audit = Audit(origin=live_server.url)
 
     def open_page(viewport: dict) -> Page:
         # An English browser, as many office PCs and phones in China are: Onsite must still
@@ -104,16 +109,21 @@ def new_page(browser: Browser, request) -> Iterator[Callable[[dict], Page]]:
         context = browser.new_context(viewport=viewport, locale="en-US", reduced_motion="reduce")
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        audit.watch(page)
+        return page
 
     yield open_page
     failed = getattr(request.node, "browser_call_failed", False)
+    violations = [] if failed else audit.finish()
     for n, context in enumerate(contexts):
         if failed:
             for m, page in enumerate(context.pages):
                 name = re.sub(r"[^\w.-]+", "_", request.node.name)
                 screenshot(page, f"FAILED-{name}-{n}{m}")
         context.close()
+    if violations:
+        pytest.fail(report(violations), pytrace=False)
 
 
 @pytest.fixture

@@ -1,0 +1,113 @@
+"""Issue 10, points 15 and 16: the key pages of each role, on a 360 px phone and a 1280 px
+desktop, have no serious or critical axe-core violation and never scroll sideways on the phone.
+Screenshots of every page at both widths go to tests/output/screenshots (a11y-…)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from staffing.models import Assignment
+from tests import factories
+from tests.attendance.approvals.helpers import leave_of, overtime_of
+from tests.attendance.corrections.helpers import request_afternoon
+from tests.attendance.explanations.helpers import write
+from tests.browser.axe import blocking, report, run_axe
+from tests.browser.conftest import DESKTOP, PHONE, login, page_width, screenshot, url
+
+MONTH = "2026-10"
+
+
+def key_pages(world, username: str) -> list[tuple[str, tuple]]:
+    """(URL name, arguments) of the pages `username` works with every day."""
+    a, site = world.person_a, world.site_a
+    leave = leave_of(a, site)
+    overtime = overtime_of(a, site)
+    correction = request_afternoon(world)
+    explanation = write(world)
+    placement = Assignment.objects.get(staff=a)
+    factories.NotificationFactory(recipient=world.users[username], title="张三 的请假待您审批")
+    everyone = [("dashboard", ()), ("notifications:list", ()), ("staffing:site_list", ())]
+    site_pages = [("staffing:site_detail", (site.pk,))]
+    office = [
+        ("attendance:approvals", ()),
+        ("staffing:staff_list", ()),
+        ("staffing:staff_detail", (a.pk,)),
+        ("attendance:leave_list", ()),
+        ("attendance:leave_detail", (leave.pk,)),
+        ("attendance:overtime_list", ()),
+        ("attendance:overtime_detail", (overtime.pk,)),
+        ("attendance:sheet_list", ()),
+        ("attendance:sheet", (site.pk, MONTH)),
+        ("attendance:person_month", (a.pk, MONTH)),
+        ("attendance:away", ()),
+        ("staffing:change_notice_list", ()),
+        ("staffing:resignation_list", ()),
+    ]
+    desk = [
+        ("attendance:correction_list", ()),
+        ("attendance:correction_detail", (correction.pk,)),
+        ("attendance:explanation_list", ()),
+        ("attendance:explanation_detail", (explanation.pk,)),
+        ("staffing:onboarding_detail", (placement.pk,)),
+    ]
+    return {
+        "hr": everyone
+        + site_pages
+        + office
+        + desk
+        + [
+            ("staffing:staff_edit", (a.pk,)),
+            ("staffing:import_upload", ()),
+            ("attendance:calendar", ()),
+            ("attendance:policy", ()),
+            ("attendance:leave_types", ()),
+            ("staffing:rotation_due", ()),
+        ],
+        "supervisor_a": everyone + site_pages + office + desk + [("attendance:punch_add", ())],
+        "staff_a": everyone
+        + site_pages
+        + [
+            ("staffing:my_record", ()),
+            ("attendance:check_in", ()),
+            ("attendance:my_month", ()),
+            ("attendance:leave_list", ()),
+            ("attendance:leave_new", ()),
+            ("attendance:leave_detail", (leave.pk,)),
+            ("attendance:overtime_list", ()),
+            ("attendance:overtime_new", ()),
+            ("attendance:overtime_detail", (overtime.pk,)),
+            ("attendance:correction_list", ()),
+            ("attendance:correction_new", ()),
+            ("attendance:explanation_list", ()),
+            ("attendance:explanation_detail", (explanation.pk,)),
+            ("staffing:resignation_list", ()),
+            ("staffing:resignation_create", ()),
+        ],
+        "manager": everyone + office + [("staffing:rotation_due", ())],
+        "client_a": everyone + site_pages,
+    }[username]
+
+
+@pytest.mark.parametrize("username", ["hr", "supervisor_a", "staff_a", "manager", "client_a"])
+def test_key_pages_pass_axe_and_fit_a_phone(live_world, live_server, new_page, username):
+    pages = key_pages(live_world, username)
+    page: Page = new_page(PHONE)
+    login(page, live_server, username)
+    found, too_wide = [], []
+    for name, args in pages:
+        response = page.goto(url(live_server, name, *args))
+        assert response is not None and response.ok, f"{username}: {name} answered {response}"
+        slug = f"a11y-{username}-{name.replace(':', '-')}"
+        if page_width(page) > PHONE["width"]:
+            too_wide.append(f"{page.url}: {page_width(page)} px")
+        found += blocking(run_axe(page))
+        screenshot(page, f"{slug}-360")
+        page.set_viewport_size(DESKTOP)
+        found += blocking(run_axe(page))
+        screenshot(page, f"{slug}-1280")
+        page.set_viewport_size(PHONE)
+    faults = [f"wider than a {PHONE['width']} px phone: {too_wide}"] if too_wide else []
+    if found:
+        faults.append(report(list(dict.fromkeys(found))))
+    assert not faults, "\n".join(faults)
