@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from onsite.access import access_for
 from onsite.forms import BootstrapMixin
+from onsite.timezones import time_zone_choices
 from onsite.uploads import UploadValidator
 from staffing.models import (
     CheckStatus,
@@ -125,6 +126,18 @@ class SiteForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Site
         fields = ["name", "address", "time_zone", "schedule"]
+        # Chosen by its name (北京时间), not typed as a code (Asia/Shanghai).
+        widgets = {"time_zone": forms.Select}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].widget.choices = time_zone_choices(self.instance.time_zone)
+
+    def clean_time_zone(self) -> str:
+        zone = self.cleaned_data["time_zone"]
+        if zone not in dict(time_zone_choices(self.instance.time_zone)):
+            raise forms.ValidationError(_("Choose one of the time zones offered."))
+        return zone
 
     def clean_schedule(self) -> str:
         schedule = self.cleaned_data["schedule"]

@@ -3,6 +3,8 @@ from decimal import Decimal
 from django import template
 from django.utils.translation import gettext as _
 
+from onsite.timezones import time_zone_label
+
 register = template.Library()
 
 
@@ -37,6 +39,12 @@ def label(text) -> str:
 def times_minutes(count, minutes) -> str:
     """`2 次 / 35 分钟`: how often someone was late (or left early), and for how long."""
     return _("%(count)s× / %(minutes)s min") % {"count": count, "minutes": minutes}
+
+
+@register.filter
+def time_zone(name: str) -> str:
+    """`北京时间（UTC+8）` for Asia/Shanghai: a site's time zone as people name it."""
+    return time_zone_label(name)
 
 
 @register.filter

@@ -34,3 +34,25 @@ def test_site_list_shows_only_visible_sites(client, world):
     text = client.get(reverse("staffing:site_list")).content.decode()
     assert "乙中心" in text
     assert "甲机房" not in text
+
+
+def test_the_time_zone_reads_as_beijing_time_not_its_code(client, world):
+    client.force_login(world.hr)
+    text = client.get(reverse("staffing:site_detail", args=[world.site_a.pk])).content.decode()
+    assert "北京时间（UTC+8）" in text
+    assert "Asia/Shanghai" not in text
+    form = client.get(reverse("staffing:site_edit", args=[world.site_a.pk])).content.decode()
+    assert '<option value="Asia/Shanghai" selected>北京时间（UTC+8）</option>' in form
+
+
+def test_a_site_keeps_its_time_zone_when_edited(client, world):
+    client.force_login(world.hr)
+    response = client.post(
+        reverse("staffing:site_edit", args=[world.site_a.pk]),
+        {"name": "甲机房", "address": "", "time_zone": "Asia/Urumqi", "schedule": "08:30-17:30"},
+    )
+    assert response.status_code == 302
+    world.site_a.refresh_from_db()
+    assert world.site_a.time_zone == "Asia/Urumqi"
+    text = client.get(reverse("staffing:site_detail", args=[world.site_a.pk])).content.decode()
+    assert "新疆时间（UTC+6）" in text
