@@ -129,21 +129,25 @@ def _move(leave: Leave, *, to: str, by, reason: str, also=None) -> Leave:
 
 
 def _tell(leave: Leave, *, by) -> None:
-    """The requester and the cover person hear of every decision."""
-    people = [p.user for p in (leave.staff, leave.cover) if p is not None and p.user_id]
-    notification_create(
-        recipients=[u for u in people if u.pk != by.pk],
-        kind=f"leave.{leave.status}",
-        title=_("Leave of %(name)s, %(start)s to %(end)s: %(status)s")
-        % {
-            "name": leave.staff.name,
-            "start": leave.start,
-            "end": leave.end,
-            "status": leave.get_status_display(),
-        },
-        body=leave.decision_note,
-        url=_url(leave),
-    )
+    """The requester ("your leave") and the cover person ("张三's leave") hear of every
+    decision."""
+    values = {"start": leave.start, "end": leave.end, "status": leave.get_status_display()}
+    for person, title in (
+        (leave.staff, _("Your leave, %(start)s to %(end)s: %(status)s") % values),
+        (
+            leave.cover,
+            _("Leave of %(name)s, %(start)s to %(end)s: %(status)s")
+            % {**values, "name": leave.staff.name},
+        ),
+    ):
+        if person is not None and person.user_id and person.user_id != by.pk:
+            notification_create(
+                recipients=[person.user],
+                kind=f"leave.{leave.status}",
+                title=title,
+                body=leave.decision_note,
+                url=_url(leave),
+            )
 
 
 def _ask_managers(leave: Leave, *, by) -> None:

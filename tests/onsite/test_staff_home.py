@@ -104,10 +104,10 @@ def test_what_waits_for_them_is_listed_with_a_link(client, world):
     last_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     absent_all_month(world.person_a, last_month)
     waiting = home(client, world).split('data-testid="waiting"')[1]
-    assert "您 2026-10 的缺勤说明已被退回，请重写。" in waiting
+    assert "您的缺勤说明（2026-10）已被退回，请重写。" in waiting
     assert "您的请假（2026-12-07）未获批准。" in waiting
     assert reverse("attendance:leave_detail", args=[leave.pk]) in waiting
-    assert f"请填写您 {last_month:%Y-%m} 在甲机房的缺勤说明。" in waiting
+    assert f"请填写您在甲机房的缺勤说明（{last_month:%Y-%m}）。" in waiting
     assert (
         reverse("attendance:explanation_write", args=[world.site_a.pk, f"{last_month:%Y-%m}"])
         in waiting

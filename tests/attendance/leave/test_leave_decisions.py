@@ -183,3 +183,13 @@ def test_two_supervisors_approving_at_once_decide_once():
     (other,) = [o for o in outcomes if o != "approved"]
     assert other == "This leave was decided meanwhile: it is now “Approved”."
     assert request.history.filter(status=LeaveStatus.APPROVED).count() == 1
+
+
+def test_in_chinese_the_requester_is_told_of_your_leave_and_the_cover_of_theirs(world):
+    request = asked(world)
+    with translation.override("zh-hans"):
+        leave_approve(leave=request, by=world.supervisor_a)
+    mine = Notification.objects.get(recipient=world.staff_a)
+    cover = Notification.objects.get(recipient_id=request.cover.user_id)
+    assert mine.title == "您的请假（2026-10-13 至 2026-10-14）：已批准"
+    assert cover.title == "张三的请假（2026-10-13 至 2026-10-14）：已批准"
