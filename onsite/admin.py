@@ -1,14 +1,24 @@
 """Django admin, scoped like every page: an HR admin sees and picks only their own companies'
-records. Superusers see everything."""
+records, on every admin page (list, change, delete, history, an old version). A record outside
+the reader's scope answers 404, as one that does not exist. Superusers see and do everything.
+
+HR keeps here what the app has no page for; records the app edits on its own pages, through
+services and workflow transitions, HR only reads here (`edited_in_the_app`). Only a superuser
+deletes a record or reverts it to an old version: a revert writes a whole old version past every
+rule the services check."""
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from onsite.access import access_for
+from onsite.forms import BoundedMixin
 from onsite.models import Notification, PolicySetting, RoleGrant
 from onsite.policy import POLICIES
 
@@ -31,6 +41,9 @@ class ScopedAdmin(SimpleHistoryAdmin):
     its own, and foreign-key choices use the path of the related model's admin."""
 
     company_field: str = "company"
+    # The app edits these records on its own pages, where services check the rules and statuses
+    # move only by their transitions: HR reads them here, only a superuser edits them.
+    edited_in_the_app: bool = False
 
     def scope(self, request, model):
         access = access_for(request.user)
@@ -59,6 +72,11 @@ class ScopedAdmin(SimpleHistoryAdmin):
     def _allowed(self, request) -> bool:
         return self.admin_site.has_permission(request)
 
+    def _edits(self, request) -> bool:
+        if request.user.is_superuser:
+            return True
+        return self._allowed(request) and not self.edited_in_the_app
+
     def has_module_permission(self, request) -> bool:
         return self._allowed(request)
 
@@ -66,13 +84,53 @@ class ScopedAdmin(SimpleHistoryAdmin):
         return self._allowed(request)
 
     def has_add_permission(self, request) -> bool:
-        return self._allowed(request)
+        return self._edits(request)
 
     def has_change_permission(self, request, obj=None) -> bool:
-        return self._allowed(request)
+        return self._edits(request)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return request.user.is_superuser
+
+    def has_view_history_permission(self, request, obj=None) -> bool:
+        return self._allowed(request)
+
+    def has_change_history_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+    # Every page of one record looks it up in the scoped queryset first; Django's own pages call
+    # this hook when the lookup finds nothing (it would redirect to the index).
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        raise Http404
+
+    def _in_scope_or_404(self, request, object_id) -> None:
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404
+
+    # Django asks for the permission to change or delete before it looks the record up: look it
+    # up first, so a record outside the scope answers as on every other page.
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        # django-simple-history shows the last version of a record it cannot find (to show a
+        # deleted record): a superuser's view only, who alone deletes.
+        if not request.user.is_superuser:
+            self._in_scope_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # The old version is read from the history table, outside any scope: check its record.
+        if not request.user.is_superuser:
+            self._in_scope_or_404(request, object_id)
+        if request.method == "POST" and not self.has_change_history_permission(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(RoleGrant)
@@ -104,7 +162,7 @@ class NotificationAdmin(admin.ModelAdmin):
         return request.user.is_superuser
 
 
-class PolicySettingForm(forms.ModelForm):
+class PolicySettingForm(BoundedMixin, forms.ModelForm):
     key = forms.ChoiceField(
         label=_("policy"),
         choices=[(p.key, f"{p.label} ({p.unit}, {p.default})") for p in POLICIES.values()],

@@ -1,3 +1,6 @@
+"""The organisation in the back office. Staff, placements, change notices, resignations and
+offboarding have their own pages and workflows: HR edits them there and only reads them here."""
+
 from django.contrib import admin
 
 from onsite.admin import ScopedAdmin
@@ -18,6 +21,10 @@ from staffing.movement.models import ChangeNotice, Offboarding, Resignation
 class CompanyAdmin(ScopedAdmin):
     company_field = "pk"
     search_fields = ["name"]
+
+    def has_add_permission(self, request) -> bool:
+        # The installation's administrator sets up a company; its HR may rename it.
+        return request.user.is_superuser
 
 
 @admin.register(Department)
@@ -51,6 +58,7 @@ class PositionAdmin(ScopedAdmin):
 
 @admin.register(Staff)
 class StaffAdmin(ScopedAdmin):
+    edited_in_the_app = True
     list_display = ["staff_no", "name", "company", "status"]
     list_filter = ["status"]
     search_fields = ["staff_no", "name"]
@@ -58,22 +66,26 @@ class StaffAdmin(ScopedAdmin):
 
 @admin.register(Assignment)
 class AssignmentAdmin(ScopedAdmin):
+    edited_in_the_app = True
     company_field = "staff__company"
     list_display = ["staff", "site", "contract", "start", "end", "backup"]
 
 
 @admin.register(ChangeNotice)
 class ChangeNoticeAdmin(ScopedAdmin):
+    edited_in_the_app = True
     list_display = ["__str__", "company", "planned_on"]
 
 
 @admin.register(Resignation)
 class ResignationAdmin(ScopedAdmin):
+    edited_in_the_app = True
     company_field = "staff__company"
     list_display = ["staff", "leaving_on", "status"]
 
 
 @admin.register(Offboarding)
 class OffboardingAdmin(ScopedAdmin):
+    edited_in_the_app = True
     company_field = "assignment__staff__company"
     list_display = ["assignment", "reason", "leaving_on", "status"]
