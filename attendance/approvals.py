@@ -25,6 +25,7 @@ from attendance.models import (
     Leave,
     LeaveStatus,
     Overtime,
+    OvertimeCategory,
     OvertimeStatus,
 )
 from onsite.access import Access, access_for
@@ -78,17 +79,19 @@ def leave_waiting(user) -> QuerySet[Leave]:
 
 
 def overtime_waiting(user) -> QuerySet[Overtime]:
-    """Emergency overtime to confirm at one's sites; requests to approve at one's sites or of
-    the company or department one heads; approved requests for HR to file (services.overtime)."""
+    """Emergency overtime to confirm at one's sites; requests to approve: workday overtime at
+    one's sites, any of the company or department one heads (rest-day and holiday overtime is
+    the department head's alone); approved requests for HR to file (services.overtime)."""
     access = access_for(user)
     if access.is_superuser:
         q = Q(status__in=WAITING[OVERTIME])
     else:
         q = (
             Q(status=OvertimeStatus.UNCONFIRMED) & _within(site_id__in=access.supervised_sites)
+            | Q(status=OvertimeStatus.PENDING, category=OvertimeCategory.WORKDAY)
+            & _within(site_id__in=access.supervised_sites)
             | Q(status=OvertimeStatus.PENDING)
             & _within(
-                site_id__in=access.supervised_sites,
                 staff__company_id__in=access.manager_companies,
                 staff__department_id__in=access.manager_departments,
             )

@@ -5,6 +5,8 @@ with its reason), and a decision touching a closed month waits until HR reopens 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -56,13 +58,27 @@ def may_cancel(user, leave: Leave) -> bool:
     return not waiting and leave.site_id in access.supervised_sites
 
 
+def days_with_extended(leave: Leave) -> Decimal:
+    """The days of `leave` and of the approved leave it extends, back to the first request
+    (SPEC §7: 3 days approved, then 2 more asked, is 5 days for the second stage)."""
+    total = leave.days or Decimal(0)
+    seen = {leave.pk}
+    extended = leave.extends
+    while extended is not None and extended.pk not in seen:
+        seen.add(extended.pk)
+        if extended.status == S.APPROVED:
+            total += extended.days or Decimal(0)
+        extended = extended.extends
+    return total
+
+
 def leave_approve(*, leave: Leave, by, note: str = "") -> Leave:
     if not may_decide(by, leave):
         raise Refused(_("You may not decide this leave."))
     ensure_open(site=leave.site, dates=[leave.start, leave.end])
     second_stage = policy_for(company=leave.staff.company, site=leave.site).leave_second_stage_days
     to = S.APPROVED
-    if leave.status == S.PENDING and leave.days is not None and leave.days > second_stage:
+    if leave.status == S.PENDING and days_with_extended(leave) > second_stage:
         to = S.PENDING_MANAGER
     with transaction.atomic():
         decided = _move(

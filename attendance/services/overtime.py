@@ -1,5 +1,6 @@
 """Overtime (SPEC §8): a request before the day; the department head (a manager of the
-company) or the site's supervisor approves; HR files it (审批备案). The category and its pay
+person's department or company) approves, or for workday overtime also the site's supervisor;
+HR files it (审批备案). The category and its pay
 rate come from the calendar; the Labour Law art. 41 caps are refused unless a manager overrides
 with a reason. After the day the hours worked are confirmed against the punches. A request
 filed after the day needs the emergency mark and the supervisor's confirmation first."""
@@ -234,14 +235,35 @@ def is_department_head(user, overtime: Overtime) -> bool:
     )
 
 
+def supervisor_may_approve(overtime: Overtime) -> bool:
+    """Rest-day and holiday overtime is the department head's to approve; a site supervisor
+    cannot give it in their place (SPEC §8 [000: 需提前报公司部门主管批准]). Workday overtime
+    the supervisor may approve too (SPEC §1: first-stage overtime)."""
+    return overtime.category == OvertimeCategory.WORKDAY
+
+
 def may_approve(user, overtime: Overtime) -> bool:
-    """The department head, or the site's supervisor (SPEC §1: first-stage overtime); never
-    one's own."""
+    """The department head, or for workday overtime the site's supervisor; never one's own."""
     if access_for(user).staff_id == overtime.staff_id:
         return False
-    return (
-        is_department_head(user, overtime) or overtime.site_id in access_for(user).supervised_sites
+    return is_department_head(user, overtime) or (
+        supervisor_may_approve(overtime) and overtime.site_id in access_for(user).supervised_sites
     )
+
+
+def head_only_refusal(user, overtime: Overtime) -> str | None:
+    """The reason a supervisor of the site may not decide this request, if that is the reason."""
+    if (
+        overtime.status == S.PENDING
+        and not supervisor_may_approve(overtime)
+        and overtime.site_id in access_for(user).supervised_sites
+        and not is_department_head(user, overtime)
+    ):
+        return _(
+            "Overtime on a rest day or a holiday is approved by the department head (a manager "
+            "of the person's department or company), not by the site supervisor."
+        )
+    return None
 
 
 def may_file(user, overtime: Overtime) -> bool:
@@ -282,7 +304,7 @@ def overtime_approve(
     if overtime.status == S.UNCONFIRMED:
         raise Refused(_("A supervisor confirms this emergency overtime before it is approved."))
     if not may_approve(by, overtime):
-        raise Refused(_("You may not approve this overtime."))
+        raise Refused(head_only_refusal(by, overtime) or _("You may not approve this overtime."))
     ensure_open(site=overtime.site, dates=[overtime.date])
     policy = policy_for(company=overtime.staff.company, site=overtime.site)
     caps = cap_check(
@@ -339,7 +361,7 @@ def overtime_file(*, overtime: Overtime, by, note: str = "") -> Overtime:
 
 def overtime_reject(*, overtime: Overtime, by, note: str) -> Overtime:
     if not may_decide(by, overtime):
-        raise Refused(_("You may not decide this overtime."))
+        raise Refused(head_only_refusal(by, overtime) or _("You may not decide this overtime."))
     if not note.strip():
         raise Refused(_("Say why the overtime is rejected."))
     ensure_open(site=overtime.site, dates=[overtime.date])
@@ -521,8 +543,11 @@ def _ask(overtime: Overtime) -> None:
         people = supervisors([overtime.site_id])
         title = _("Emergency overtime of %(name)s on %(date)s to confirm")
     else:
-        people = list(supervisors([overtime.site_id])) + list(
-            managers(overtime.staff.company_id, overtime.staff.department_id)
+        heads = list(managers(overtime.staff.company_id, overtime.staff.department_id))
+        people = (
+            heads + list(supervisors([overtime.site_id]))
+            if supervisor_may_approve(overtime)
+            else heads
         )
         title = _("Overtime of %(name)s on %(date)s to approve")
     own = overtime.staff.user_id

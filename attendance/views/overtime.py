@@ -1,6 +1,7 @@
 """Overtime (加班, SPEC §8): staff ask before the day (after it only as an emergency, which the
-site's supervisor confirms); the department head or the site's supervisor approves; HR files it;
-after the day HR or the supervisor confirms the hours against the punches.
+site's supervisor confirms); the department head approves (workday overtime, the site's
+supervisor too); HR files it; after the day HR or the supervisor confirms the hours against the
+punches.
 
 Each view loads its record through Overtime.objects.visible_to (outside the scope: 404), then
 checks the right to act with the service's own `may_*` rules (403)."""
@@ -87,8 +88,11 @@ def _waiting_for(user, today: datetime.date) -> Q:
     heads = Q(staff__company_id__in=access.manager_companies) | Q(
         staff__department_id__in=access.manager_departments
     )
+    # Rest-day and holiday overtime waits for the department head only (services.overtime).
     supervisor = Q(site_id__in=access.supervised_sites) & (
-        Q(status__in=(S.UNCONFIRMED, S.PENDING)) | _hours_due(today)
+        Q(status=S.UNCONFIRMED)
+        | Q(status=S.PENDING, category=OvertimeCategory.WORKDAY)
+        | _hours_due(today)
     )
     hr = Q(staff__company_id__in=access.hr_companies) & (Q(status=S.APPROVED) | _hours_due(today))
     others = supervisor | (heads & Q(status=S.PENDING)) | hr

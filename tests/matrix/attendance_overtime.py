@@ -1,6 +1,6 @@
 """Overtime (加班, SPEC §8). Person A (张三, staff_a) asks; A's overtime is seen by HR and the
-manager of the company, site A's supervisor and A. The supervisor or the manager (department
-head) approves, HR files, HR or the supervisor confirms the hours; only A withdraws."""
+manager of the company, site A's supervisor and A. The manager (department head) approves, and
+workday overtime the supervisor too; HR files, HR or the supervisor confirms the hours; only A withdraws."""
 
 from __future__ import annotations
 
@@ -12,20 +12,21 @@ from tests.conftest import World
 from tests.matrix import Row, only, statuses
 
 MONDAY = datetime.date(2026, 10, 12)
+SATURDAY = datetime.date(2026, 10, 17)
 
 
-def overtime_of_a(status: str):
+def overtime_of_a(status: str, *, rest_day: bool = False):
     def make(w: World) -> list:
         overtime = Overtime.objects.create(
             staff=w.person_a,
             site=w.site_a,
-            date=MONDAY,
+            date=SATURDAY if rest_day else MONDAY,
             start_time=datetime.time(18),
             end_time=datetime.time(20),
             hours=Decimal(2),
-            day_kind=DayKind.WORKDAY,
-            category=OvertimeCategory.WORKDAY,
-            rate=150,
+            day_kind=DayKind.REST if rest_day else DayKind.WORKDAY,
+            category=OvertimeCategory.REST_DAY if rest_day else OvertimeCategory.WORKDAY,
+            rate=200 if rest_day else 150,
             reason="机房割接",
             status=status,
             created_by=w.staff_a,
@@ -57,6 +58,14 @@ ROWS = [
         method="post",
         args=overtime_of_a(OvertimeStatus.PENDING),
         label="attendance:overtime_decide pending",
+    ),
+    # Pending on a rest day: the department head's alone, never the supervisor's in their place.
+    Row(
+        "attendance:overtime_decide",
+        statuses(404, hr=403, supervisor_a=403, staff_a=403, manager=302),
+        method="post",
+        args=overtime_of_a(OvertimeStatus.PENDING, rest_day=True),
+        label="attendance:overtime_decide pending rest day",
     ),
     # Approved: HR files it.
     Row(

@@ -1,5 +1,6 @@
 """Requests of the test world waiting for a decision, made directly (the services that file
-them are tested elsewhere). December 2026: the 7th is a Monday, the 5th a Saturday."""
+them are tested elsewhere). December 2026: the 7th is a Monday, the 4th a Friday, the 5th a
+Saturday."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from tests.attendance.punches.helpers import at
 
 D = datetime.date
 MONDAY = D(2026, 12, 7)
+FRIDAY = D(2026, 12, 4)
 SATURDAY = D(2026, 12, 5)
 
 
@@ -40,23 +42,26 @@ def leave_of(person, site, start=MONDAY, end=None, *, status=LeaveStatus.PENDING
 def overtime_of(
     person,
     site,
-    date=SATURDAY,
-    start="09:00",
-    end="11:00",
+    date=FRIDAY,
+    start="19:00",
+    end="21:00",
     *,
     status=OvertimeStatus.PENDING,
     **extra,
 ):
+    """Workday overtime on a weekday, rest-day overtime at a weekend (SPEC §8: the latter is
+    the department head's to approve, the former the supervisor's too)."""
     start_time = datetime.time.fromisoformat(start)
     end_time = datetime.time.fromisoformat(end)
     minutes = (end_time.hour * 60 + end_time.minute) - (start_time.hour * 60 + start_time.minute)
     values = {
         "hours": Decimal(minutes) / 60,
-        "day_kind": "rest",
-        "category": OvertimeCategory.REST_DAY,
-        "rate": 200,
         "reason": "系统割接",
     }
+    if date.weekday() < 5:
+        values.update(day_kind="workday", category=OvertimeCategory.WORKDAY, rate=150)
+    else:
+        values.update(day_kind="rest", category=OvertimeCategory.REST_DAY, rate=200)
     values.update(extra)
     return Overtime.objects.create(
         staff=person,

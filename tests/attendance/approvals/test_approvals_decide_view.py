@@ -95,7 +95,7 @@ def test_overtime_beyond_the_cap_is_refused_by_name_and_the_others_approved(engl
     )
     approved, refused = notes(response)
     assert approved == "1 request approved."
-    assert refused.startswith("张三, overtime 2026-12-05 18:00–22:00: Labour Law art. 41 caps")
+    assert refused.startswith("张三, overtime 2026-12-04 18:00–22:00: Labour Law art. 41 caps")
     assert "4 hours that day, above the cap of 3 hours a day" in refused
     assert refused.endswith("Open the request to approve it with a reason for the override.")
     assert (status(over), status(leave)) == (OvertimeStatus.PENDING, LeaveStatus.APPROVED)

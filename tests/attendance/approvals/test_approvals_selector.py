@@ -17,6 +17,7 @@ from onsite.roles import Role
 from tests import factories
 from tests.attendance.approvals.helpers import (
     MONDAY,
+    SATURDAY,
     correction_of,
     days_ago,
     leave_of,
@@ -51,7 +52,8 @@ def requests(world):
         made[f"ot_unconfirmed_{key}"] = overtime_of(
             person, site, status=OvertimeStatus.UNCONFIRMED, emergency=True
         )
-        made[f"ot_pending_{key}"] = overtime_of(person, site, start="13:00", end="15:00")
+        made[f"ot_pending_{key}"] = overtime_of(person, site, SATURDAY, start="13:00", end="15:00")
+        made[f"ot_workday_{key}"] = overtime_of(person, site, MONDAY)
         made[f"ot_approved_{key}"] = overtime_of(
             person, site, start="15:00", end="17:00", status=OvertimeStatus.APPROVED
         )
@@ -66,11 +68,12 @@ def requests(world):
 
 
 def test_a_supervisor_sees_the_first_stages_at_their_site_only(world, requests):
+    """Not the rest-day overtime waiting for approval: that is the department head's."""
     r = requests
     assert tokens(world.supervisor_a) == {
         t("leave", r["leave_pending_a"]),
         t("overtime", r["ot_unconfirmed_a"]),
-        t("overtime", r["ot_pending_a"]),
+        t("overtime", r["ot_workday_a"]),
         t("correction", r["correction_a"]),
     }
 
@@ -82,6 +85,8 @@ def test_a_manager_sees_leave_at_the_second_stage_and_overtime_to_approve(world,
         t("leave", r["leave_manager_b"]),
         t("overtime", r["ot_pending_a"]),
         t("overtime", r["ot_pending_b"]),
+        t("overtime", r["ot_workday_a"]),
+        t("overtime", r["ot_workday_b"]),
     }
 
 
@@ -110,6 +115,7 @@ def test_a_department_head_sees_overtime_and_long_leave_of_their_department_only
     )
     assert tokens(head) == {
         t("overtime", requests["ot_pending_b"]),
+        t("overtime", requests["ot_workday_b"]),
         t("leave", requests["leave_manager_b"]),
     }
 
@@ -125,6 +131,7 @@ def test_nobody_sees_their_own_requests(world, requests):
     assert seen == {
         t("leave", r["leave_manager_b"]),
         t("overtime", r["ot_pending_b"]),
+        t("overtime", r["ot_workday_b"]),
         t("overtime", r["ot_approved_b"]),
         t("correction", r["correction_b"]),
     }
@@ -203,7 +210,7 @@ def test_a_row_carries_what_the_inbox_shows(world):
         "王五",
     )
     assert leave_item.flags == ["Emergency", "Document attached"]
-    assert (overtime_item.when, overtime_item.amount) == ("2026-12-05 18:00–22:00", 4)
+    assert (overtime_item.when, overtime_item.amount) == ("2026-12-04 18:00–22:00", 4)
     assert overtime_item.flags == ["Beyond the cap"]
     assert (leave_item.bulk, overtime_item.bulk) == (True, False)
 

@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 from attendance.models import LeaveStatus, OvertimeStatus
 from tests import factories
 from tests.attendance.approvals.helpers import (
+    FRIDAY,
     MONDAY,
-    SATURDAY,
     correction_of,
     days_ago,
     leave_of,
@@ -76,7 +76,7 @@ def test_overtime_rows_say_what_approving_does_at_their_stage(english, world):
     english.force_login(world.hr)
     text = english.get(URL).content.decode()
     assert '"approve">File<' in text
-    assert "2026-12-05 09:00–11:00 · 2 h" in page_text(english.get(URL))
+    assert "2026-12-04 19:00–21:00 · 2 h" in page_text(english.get(URL))
 
 
 def test_overtime_beyond_the_cap_is_opened_rather_than_approved_in_bulk(english, world):
@@ -142,7 +142,7 @@ def test_on_a_phone_rows_are_cards_and_select_all_approves_them(page, live_serve
     overtime = overtime_of(w.person_a, w.site_a)
     # On a day of its own: on the same day it would put the other one beyond the cap too.
     over = overtime_of(
-        w.person_a, w.site_a, SATURDAY.replace(day=12), "18:00", "22:00", over_cap=True
+        w.person_a, w.site_a, FRIDAY.replace(day=11), "18:00", "22:00", over_cap=True
     )
     correction = correction_of(w.person_a, w.site_a)
     login(page, live_server, "supervisor_a")

@@ -193,9 +193,38 @@ def test_the_site_supervisors_are_told_with_a_link(world, approved):
 
 
 def test_the_supervisor_approves_the_extension_like_a_request(world, approved):
-    extension = extend(world, approved)
+    extension = extend(world, approved, end=D(2026, 11, 6))  # 2 + 1 days: within 3
     leave_approve(leave=extension, by=world.supervisor_a)
     assert extension.status == LeaveStatus.APPROVED
+
+
+def test_an_extension_counts_with_the_leave_it_extends_for_the_managers_stage(world, colleague):
+    """SPEC §7: 3 days approved, then 2 more asked: 5 days, so a manager decides the extension."""
+    three = leave(
+        world.person_a,
+        world.site_a,
+        D(2026, 11, 3),
+        LAST_DAY,
+        days=Decimal(3),
+        cover=colleague,
+        reason="家中有事",
+    )
+    extension = extend(world, three)  # Friday 6 and Monday 9
+    assert extension.days == 2
+    leave_approve(leave=extension, by=world.supervisor_a)
+    assert extension.status == LeaveStatus.PENDING_MANAGER
+    assert Notification.objects.filter(recipient=world.manager, kind="leave.pending_manager")
+    leave_approve(leave=extension, by=world.manager)
+    assert extension.status == LeaveStatus.APPROVED
+
+
+def test_an_extension_of_an_extension_counts_the_whole_chain(world, approved):
+    first = extend(world, approved, end=D(2026, 11, 6))
+    leave_approve(leave=first, by=world.supervisor_a)
+    assert first.status == LeaveStatus.APPROVED  # 3 days in all
+    second = extend(world, first, end=D(2026, 11, 9))
+    leave_approve(leave=second, by=world.supervisor_a)
+    assert second.status == LeaveStatus.PENDING_MANAGER  # 4 days in all
 
 
 def test_no_extension_past_the_end_of_the_placement(world, approved):

@@ -1,6 +1,7 @@
-"""Deciding overtime (SPEC §8): the department head or the site's supervisor approves, HR files;
-beyond the art. 41 cap only a manager approves, with a reason; an emergency filed after the day
-is confirmed by the supervisor first; two deciders at once give one decision."""
+"""Deciding overtime (SPEC §8): the department head approves (workday overtime, the site's
+supervisor too), HR files; beyond the art. 41 cap only a manager approves, with a reason; an
+emergency filed after the day is confirmed by the supervisor first; two deciders at once give
+one decision."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
-from attendance.models import MonthClose, MonthStatus, Overtime, OvertimeStatus
+from attendance.models import DayKind, MonthClose, MonthStatus, Overtime, OvertimeStatus
 from attendance.services.overtime import (
     overtime_approve,
     overtime_cancel,
@@ -22,7 +23,8 @@ from onsite.models import Notification
 from onsite.roles import Role
 from onsite.transitions import Refused
 from tests import factories
-from tests.attendance.overtime.helpers import D, T, ask, made
+from tests.attendance.core.helpers import calendar_day
+from tests.attendance.overtime.helpers import SATURDAY, D, T, ask, made
 
 
 def test_the_supervisor_approves_and_hr_is_asked_to_file(world):
@@ -189,3 +191,37 @@ def test_two_approvers_at_once_decide_once():
         other == "This overtime was decided meanwhile: it is now “Approved, waiting to be filed”."
     )
     assert request.history.filter(status=OvertimeStatus.APPROVED).count() == 1
+
+
+@pytest.mark.parametrize("kind", [DayKind.REST, DayKind.HOLIDAY_REST, DayKind.HOLIDAY])
+def test_rest_day_and_holiday_overtime_is_the_department_heads_not_the_supervisors(world, kind):
+    """SPEC §8 [000: 需提前报公司部门主管批准]: a site supervisor cannot approve it in their place."""
+    calendar_day(SATURDAY, kind)
+    request = ask(world, date=SATURDAY, start_time=T(9, 0), end_time=T(12, 0))
+    with pytest.raises(Refused, match="approved by the department head"):
+        overtime_approve(overtime=request, by=world.supervisor_a)
+    with pytest.raises(Refused, match="approved by the department head"):
+        overtime_reject(overtime=request, by=world.supervisor_a, note="不需要")
+    request.refresh_from_db()
+    assert request.status == OvertimeStatus.PENDING
+    assert overtime_approve(overtime=request, by=world.manager).status == OvertimeStatus.APPROVED
+
+
+def test_the_supervisor_still_approves_workday_overtime(world):
+    request = ask(world)  # a Wednesday evening
+    assert overtime_approve(overtime=request, by=world.supervisor_a).status == (
+        OvertimeStatus.APPROVED
+    )
+
+
+def test_rest_day_emergency_overtime_is_confirmed_by_the_supervisor_then_approved_by_the_head(
+    world,
+):
+    calendar_day(D(2026, 10, 10), DayKind.REST)  # the Saturday before TODAY
+    request = ask(world, date=D(2026, 10, 10), emergency=True)
+    confirmed = overtime_confirm_emergency(overtime=request, by=world.supervisor_a, note="属实")
+    with pytest.raises(Refused, match="approved by the department head"):
+        overtime_approve(overtime=confirmed, by=world.supervisor_a)
+    assert overtime_approve(overtime=confirmed, by=world.manager).status == (
+        OvertimeStatus.APPROVED
+    )

@@ -197,3 +197,14 @@ def test_the_same_request_sent_twice_at_once_is_filed_once():
         thread.join()
     assert Overtime.objects.filter(staff=world.person_a).count() == 1
     assert sorted(outcomes) == ["You already asked for overtime at these hours.", "filed"]
+
+
+def test_rest_day_overtime_asks_the_department_heads_only(world):
+    calendar_day(SATURDAY, DayKind.REST)
+    ask(world, date=SATURDAY, start_time=T(9, 0), end_time=T(12, 0))
+    asked = set(
+        Notification.objects.filter(kind="overtime.pending").values_list(
+            "recipient__username", flat=True
+        )
+    )
+    assert asked == {"manager"}

@@ -66,6 +66,16 @@ def test_the_supervisor_approves_or_rejects_a_pending_request(english, world):
     assert 'data-testid="cancel"' not in html
 
 
+def test_rest_day_overtime_is_left_to_the_department_head_not_the_supervisor(english, world):
+    overtime = ask(world, ahead(DayKind.REST), "09:00", "11:00")
+    english.force_login(world.supervisor_a)
+    html = html_of(english.get(url(overtime)))
+    assert 'data-testid="approve"' not in html and 'data-testid="reject"' not in html
+    english.force_login(world.manager)
+    html = html_of(english.get(url(overtime)))
+    assert 'data-testid="approve"' in html and 'data-testid="reject"' in html
+
+
 def test_beyond_the_cap_the_supervisor_is_told_only_a_manager_can_approve(english, world):
     overtime = ask(world, ahead(), "18:00", "22:00")
     english.force_login(world.supervisor_a)

@@ -66,6 +66,19 @@ def test_a_supervisor_sees_what_waits_first_and_only_their_sites(english, world)
     assert reverse("attendance:overtime_new") not in page_text(response)
 
 
+def test_rest_day_overtime_does_not_wait_for_the_supervisor(english, world):
+    """SPEC §8: it is the department head's to approve; the supervisor sees it, not as theirs."""
+    rest_day = ask(world, ahead(DayKind.REST), "09:00", "11:00")
+    workday = ask(world, ahead() + datetime.timedelta(days=7))
+    for user, waits in (
+        (world.supervisor_a, {workday.pk: 0, rest_day.pk: 1}),
+        (world.manager, {workday.pk: 0, rest_day.pk: 0}),
+    ):
+        english.force_login(user)
+        page = english.get(URL).context["page"]
+        assert {o.pk: o.waiting for o in page} == waits
+
+
 def test_hr_sees_approved_overtime_to_file_before_newer_requests(world, client):
     to_file = approved(world, ahead())
     newer = ask(world, ahead() + datetime.timedelta(days=7))
