@@ -1,7 +1,10 @@
 """Keeping the working-day calendar (SPEC §6): the national rows of a year come from the
 `holidays` package (which days are statutory) cross-checked against `chinesecalendar` (which
 days are off and which weekend days are worked); HR edits single days and confirms a year that
-only `holidays` publishes once they have checked it against the State Council notice."""
+only `holidays` publishes once they have checked it against the State Council notice.
+
+National days, and the confirmation of a year, hold for every company of the installation: only
+its administrator (a superuser) sets them. A company's HR sets their own sites' days."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from dataclasses import dataclass, field
 import chinese_calendar
 import holidays
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -21,8 +25,9 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from attendance.calendar import weekday_kind
 from attendance.models import CalendarDay, DayKind, DaySource
 from attendance.tasks import queue_recompute
+from onsite.access import access_for
 from onsite.transitions import Refused
-from staffing.models import Site
+from staffing.models import Contract, Site
 
 # The statutory days (法定节假日) by the name `holidays` gives them in zh_CN, mapped to their
 # festival: 全国年节及纪念日放假办法 第二条 as amended by State Council decree 795. Anything else
@@ -307,6 +312,27 @@ def _write_plan(
     return report
 
 
+def calendar_sites(user) -> QuerySet[Site]:
+    """The sites whose own days `user` sets: every site for the installation's administrator,
+    the sites of their companies' contracts for an HR admin, none for anyone else."""
+    access = access_for(user)
+    if access.is_superuser:
+        return Site.objects.all()
+    return Site.objects.filter(
+        Exists(Contract.objects.filter(sites=OuterRef("pk"), company_id__in=access.hr_companies))
+    )
+
+
+def calendar_may_set(*, by, site: Site | None) -> bool:
+    if site is None:
+        return access_for(by).is_superuser
+    return calendar_sites(by).filter(pk=site.pk).exists()
+
+
+def calendar_may_confirm(*, by) -> bool:
+    return access_for(by).is_superuser
+
+
 def calendar_day_set(
     *,
     date: datetime.date,
@@ -315,8 +341,18 @@ def calendar_day_set(
     name: str,
     by,
 ) -> CalendarDay:
-    """HR sets one day, nationally or for one site: the row becomes HR's, confirmed, and that
-    date is judged again at the sites it concerns."""
+    """Set one day, nationally (the installation's administrator) or for one site (its
+    company's HR): the row becomes HR's, confirmed, and that date is judged again at the sites
+    it concerns."""
+    if not calendar_may_set(by=by, site=site):
+        if site is None:
+            raise Refused(
+                _(
+                    "National days are set by the installation's administrator, for every "
+                    "company; you may give one of your sites a day of its own."
+                )
+            )
+        raise Refused(_("You may set the days of your own company's sites only."))
     if kind not in DayKind.values:
         raise Refused(_("Choose the kind of day."))
     with transaction.atomic():
@@ -332,8 +368,15 @@ def calendar_day_set(
 
 
 def calendar_year_confirm(*, year: int, by) -> int:
-    """HR confirms the national calendar of `year` after checking it against the State Council
-    notice. Returns how many days it confirmed."""
+    """The installation's administrator confirms the national calendar of `year` after checking
+    it against the State Council notice. Returns how many days it confirmed."""
+    if not calendar_may_confirm(by=by):
+        raise Refused(
+            _(
+                "The national calendar of a year is confirmed by the installation's "
+                "administrator, for every company."
+            )
+        )
     days = len(_dates_of(year))
     with transaction.atomic():
         rows = list(

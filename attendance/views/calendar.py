@@ -1,5 +1,6 @@
-"""The working-day calendar pages (SPEC §6), for HR admins: the year month by month, one day's
-edit (national, or a site's own day), and confirming a year checked against the notice."""
+"""The working-day calendar pages (SPEC §6): the year month by month, one day's edit (a site's
+own day by its company's HR; a national day by the installation's administrator), and confirming
+a year checked against the notice (the installation's administrator)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import calendar as monthly
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, re_path, reverse
@@ -24,6 +26,9 @@ from attendance.services.calendar import (
     FIRST_YEAR,
     LAST_YEAR,
     calendar_day_set,
+    calendar_may_confirm,
+    calendar_may_set,
+    calendar_sites,
     calendar_year_confirm,
 )
 from attendance.services.months import closed_months
@@ -75,9 +80,7 @@ def calendar(request):
         for row in CalendarDay.objects.filter(site__isnull=True, date__range=(first, last))
     }
     site_days = list(
-        CalendarDay.objects.filter(
-            site__in=Site.objects.visible_to(request.user), date__range=(first, last)
-        )
+        CalendarDay.objects.filter(site__in=calendar_sites(request.user), date__range=(first, last))
         .select_related("site")
         .order_by("date", "site__code")
     )
@@ -130,6 +133,7 @@ def calendar(request):
             "unconfirmed": unconfirmed,
             "calendar_notice": unconfirmed_notice(start=first, end=last),
             "years": [year - 1, year + 1],
+            "may_confirm": calendar_may_confirm(by=request.user),
         },
     )
 
@@ -140,7 +144,7 @@ def calendar_day(request, day: str, site_id: str | None = None):
         date = datetime.date.fromisoformat(day)
     except ValueError:
         raise Http404 from None
-    sites = Site.objects.visible_to(request.user).order_by("code")
+    sites = calendar_sites(request.user).order_by("code")
     if site_id is None and request.GET.get("site"):
         chosen = get_object_or_404(sites, pk=_int_or_404(request.GET["site"]))
         return redirect("attendance:calendar_day", day, chosen.pk)
@@ -148,6 +152,10 @@ def calendar_day(request, day: str, site_id: str | None = None):
     national = CalendarDay.objects.filter(date=date, site__isnull=True).first()
     own = CalendarDay.objects.filter(date=date, site=site).first() if site else None
     current = own or national
+    # HR reads a national day and opens their own sites' days from it.
+    may_set = calendar_may_set(by=request.user, site=site)
+    if request.method == "POST" and not may_set:
+        raise PermissionDenied
     form = CalendarDayForm(
         request.POST or None,
         initial={
@@ -193,7 +201,7 @@ def calendar_day(request, day: str, site_id: str | None = None):
         request,
         "attendance/calendar_day.html",
         {
-            "form": form,
+            "form": form if may_set else None,
             "date": date,
             "site": site,
             "sites": sites,
@@ -211,6 +219,8 @@ def calendar_day(request, day: str, site_id: str | None = None):
 @require_POST
 @role_required(Role.HR_ADMIN)
 def calendar_confirm(request, year: int):
+    if not calendar_may_confirm(by=request.user):
+        raise PermissionDenied
     try:
         count = calendar_year_confirm(year=year, by=request.user)
     except Refused as refused:

@@ -31,8 +31,8 @@ def test_hr_sees_the_year_month_by_month_coloured_by_kind(client, world):
     assert 'data-testid="calendar-banner"' not in text
 
 
-def test_an_unconfirmed_year_shows_the_banner_and_the_confirm_button(client, world):
-    text = page(client, world.hr, 2027).content.decode()
+def test_an_unconfirmed_year_shows_the_banner_and_the_confirm_button(client, world, root):
+    text = page(client, root, 2027).content.decode()
     assert 'data-testid="calendar-banner"' in text
     assert "The working-day calendar for 2027 is not confirmed yet." in text
     assert 'data-testid="confirm-year"' in text

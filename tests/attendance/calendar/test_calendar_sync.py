@@ -111,8 +111,8 @@ def test_a_statutory_day_chinesecalendar_names_otherwise_is_a_conflict(db, monke
     assert raised.value.dates == [D(2026, 10, 1)]
 
 
-def test_days_hr_entered_are_kept_on_a_new_sync(world):
-    calendar_day_set(date=D(2026, 10, 8), kind=DayKind.REST, name="调整", by=world.hr)
+def test_days_hr_entered_are_kept_on_a_new_sync(world, root):
+    calendar_day_set(date=D(2026, 10, 8), kind=DayKind.REST, name="调整", by=root)
     report = calendar_sync(year=2026)
     assert report.kept_hr == [D(2026, 10, 8)]
     row = national(2026).get(date=D(2026, 10, 8))

@@ -29,9 +29,9 @@ def test_it_says_a_year_only_holidays_publishes_is_provisional(db):
     assert "365 unchanged" in text
 
 
-def test_it_names_the_days_it_kept_as_hr_entered_them(world):
+def test_it_names_the_days_it_kept_as_hr_entered_them(world, root):
     calendar_day_set(
-        date=datetime.date(2026, 12, 31), kind=DayKind.HOLIDAY_REST, name="年终", by=world.hr
+        date=datetime.date(2026, 12, 31), kind=DayKind.HOLIDAY_REST, name="年终", by=root
     )
     text = run("2026")
     assert "1 kept as HR entered them" in text
