@@ -28,6 +28,7 @@ from attendance.models import (
     OvertimeCategory,
     OvertimeStatus,
 )
+from attendance.services.cover import CoverCheck, cover_checks
 from onsite.access import Access, access_for
 
 LEAVE, OVERTIME, CORRECTION = "leave", "overtime", "correction"
@@ -157,6 +158,8 @@ class Item:
     record: Leave | Overtime | Correction
     since: datetime.datetime
     flags: list[str] = field(default_factory=list)
+    # Leave whose cover is away or covers someone else on some of its days.
+    cover_notes: list[str] = field(default_factory=list)
 
     @property
     def token(self) -> str:
@@ -264,9 +267,21 @@ def waiting_page(user, number=None, per_page: int = PER_PAGE) -> Page:
     page = Paginator(waiting(user), per_page).get_page(number)
     keys = list(page.object_list)
     records = {kind: load(kind, [pk for k, pk, _since in keys if k == kind]) for kind in KINDS}
+    leave = records[LEAVE].values()
+    covers = cover_checks(spans=[(r.pk, r.cover_id, r.start, r.end, r.staff_id) for r in leave])
     page.object_list = [
-        Item(kind, records[kind][pk], since, _flags(kind, records[kind][pk]))
+        Item(
+            kind,
+            records[kind][pk],
+            since,
+            _flags(kind, records[kind][pk]),
+            _cover_notes(covers.get(pk) if kind == LEAVE else None),
+        )
         for kind, pk, since in keys
         if pk in records[kind]
     ]
     return page
+
+
+def _cover_notes(check: CoverCheck | None) -> list[str]:
+    return [*check.away_notes(), *check.warnings()] if check else []

@@ -16,7 +16,7 @@ from onsite.uploads import DOCUMENT_TYPES, UploadValidator
 from staffing.models import Assignment, Staff
 
 # The fields of the request that change what the preview counts.
-PREVIEWED = ("kind", "start", "starts_pm", "end", "ends_am", "emergency")
+PREVIEWED = ("kind", "start", "starts_pm", "end", "ends_am", "emergency", "cover")
 PREVIEW_BOX = "#leave-preview"
 
 
@@ -111,6 +111,7 @@ class PreviewForm(forms.Form):
     ends_am = forms.BooleanField(required=False)
     emergency = forms.BooleanField(required=False)
     extends = forms.IntegerField(required=False)
+    cover = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
 
     def value(self, name: str):
         """The field's clean value, or None when it is missing or cannot be read."""

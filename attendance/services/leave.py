@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from attendance.calendar import WorkCalendar
 from attendance.models import Leave, LeaveKind, LeaveStatus, LeaveType, LeaveTypeDefaults
+from attendance.services.cover import cover_check
 from attendance.services.months import ensure_open
 from attendance.services.overtime import compensatory_days
 from onsite.access import access_for
@@ -303,6 +304,8 @@ class LeavePreview:
     balance: Balance | None = None
     document_required: bool = False
     problems: tuple[str, ...] = ()
+    # The cover chosen already covers someone else then: allowed, but worth a second thought.
+    cover_warnings: tuple[str, ...] = ()
 
     @property
     def left_after(self) -> Decimal | None:
@@ -321,6 +324,7 @@ def leave_preview(
     ends_am: bool = False,
     emergency: bool = False,
     extends: Leave | None = None,
+    cover: Staff | None = None,
     today: datetime.date | None = None,
 ) -> LeavePreview:
     """The working days, the balance of a tracked kind (requests waiting for a decision count
@@ -359,6 +363,14 @@ def leave_preview(
         )
         if late:
             problems.append(late)
+    cover_warnings: list[str] = []
+    if extends is not None:
+        cover = extends.cover
+    if cover is not None and cover.pk != staff.pk:
+        check = cover_check(cover_id=cover.pk, requester_id=staff.pk, start=start, end=end)
+        if check:
+            problems += check.refusals()
+            cover_warnings = check.warnings()
     balance, document_required = None, False
     if kind in LeaveKind.values:
         settings = leave_settings(company_id=staff.company_id)[kind]
@@ -371,6 +383,7 @@ def leave_preview(
         balance=balance,
         document_required=document_required,
         problems=tuple(problems),
+        cover_warnings=tuple(cover_warnings),
     )
 
 
@@ -544,9 +557,6 @@ def _cover_problems(*, cover: Staff, staff: Staff, site_id: int, start, end) -> 
     ).exists()
     if not placed:
         return [_("%(name)s is not placed at this site for these days.") % {"name": cover.name}]
-    away = Leave.objects.filter(
-        staff=cover, status__in=OPEN_STATUSES, start__lte=end, end__gte=start
-    ).exists()
-    if away:
-        return [_("%(name)s is on leave on some of these days.") % {"name": cover.name}]
-    return []
+    check = cover_check(cover_id=cover.pk, requester_id=staff.pk, start=start, end=end)
+    # Covering someone else as well is allowed: the preview and the approver are warned.
+    return check.refusals() if check else []

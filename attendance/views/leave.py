@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from attendance.forms.corrections import DecisionForm
-from attendance.forms.leave import CancelForm, ExtendForm, LeaveForm, PreviewForm
+from attendance.forms.leave import CancelForm, ExtendForm, LeaveForm, PreviewForm, colleagues
 from attendance.models import Leave, LeaveStatus
 from attendance.services import leave as asking
 from attendance.services import leave_decisions as deciding
@@ -122,6 +122,10 @@ def _preview(staff: Staff, query: PreviewForm) -> LeavePreview:
             .select_related("site")
             .first()
         )
+    cover = None
+    if query.value("cover"):
+        # Only a colleague the form offers: the preview tells nothing of anyone else.
+        cover = colleagues(staff, timezone.localdate()).filter(pk=query.value("cover")).first()
     return asking.leave_preview(
         staff=staff,
         kind=query.value("kind") or None,
@@ -131,6 +135,7 @@ def _preview(staff: Staff, query: PreviewForm) -> LeavePreview:
         ends_am=bool(query.value("ends_am")),
         emergency=bool(query.value("emergency")),
         extends=extends,
+        cover=cover,
     )
 
 

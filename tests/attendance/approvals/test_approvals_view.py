@@ -68,6 +68,16 @@ def test_a_supervisor_sees_a_leave_row_with_everything_to_decide_it(english, wor
     assert 'name="note"' in text and "Approve selected" in text and "Select all" in text
 
 
+def test_a_cover_who_covers_someone_else_then_is_flagged_on_the_card(english, world):
+    cover = factories.StaffFactory(company=world.company, name="王五")
+    other = factories.StaffFactory(company=world.company, name="赵六")
+    leave_of(world.person_a, world.site_a, MONDAY, MONDAY.replace(day=8), cover=cover)
+    leave_of(other, world.site_a, MONDAY.replace(day=8), status=LeaveStatus.APPROVED, cover=cover)
+    english.force_login(world.supervisor_a)
+    text = page_text(english.get(URL))
+    assert "王五 already covers 赵六 from 2026-12-08 to 2026-12-08." in text
+
+
 def test_overtime_rows_say_what_approving_does_at_their_stage(english, world):
     overtime_of(world.person_a, world.site_a, status=OvertimeStatus.UNCONFIRMED, emergency=True)
     english.force_login(world.supervisor_a)
@@ -117,10 +127,11 @@ def test_the_oldest_request_is_the_first_row(english, world):
 
 def test_the_query_count_does_not_grow_with_the_rows(client, world, django_assert_num_queries):
     client.force_login(world.supervisor_a)
-    leave_of(world.person_a, world.site_a)
+    leave_of(world.person_a, world.site_a, cover=world.person_b)
     overtime_of(world.person_a, world.site_a)
     correction_of(world.person_a, world.site_a)
-    with django_assert_num_queries(10):
+    # One of them reads what the covers of the page's leave do on those days.
+    with django_assert_num_queries(11):
         assert len(client.get(URL).context["page"]) == 3
     contract = world.person_a.assignments.get().contract
     for _n in range(12):
@@ -129,7 +140,7 @@ def test_the_query_count_does_not_grow_with_the_rows(client, world, django_asser
         leave_of(person, world.site_a, cover=world.person_a)
         overtime_of(person, world.site_a, emergency=True, status=OvertimeStatus.UNCONFIRMED)
         correction_of(person, world.site_a)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         assert len(client.get(URL).context["page"]) == 39
 
 

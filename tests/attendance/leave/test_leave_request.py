@@ -12,7 +12,7 @@ from django.db import connection
 from django.utils import translation
 
 from attendance.models import Leave, LeaveStatus
-from attendance.services.leave import leave_request
+from attendance.services.leave import leave_preview, leave_request
 from onsite.transitions import Refused
 from tests import factories
 from tests.attendance.core.helpers import leave
@@ -71,9 +71,29 @@ def test_the_cover_must_be_someone_else_at_the_same_site(world, colleague):
 
 
 def test_the_cover_must_not_be_on_leave_then(world, colleague):
-    leave(colleague, world.site_a, D(2026, 11, 4), D(2026, 11, 4), status=LeaveStatus.PENDING)
-    with pytest.raises(Refused, match="王五 is on leave"):
+    leave(colleague, world.site_a, D(2026, 11, 3), D(2026, 11, 4), status=LeaveStatus.PENDING)
+    with pytest.raises(Refused) as refused:
         ask(world, colleague)
+    assert refused.value.messages == [
+        "王五 is on leave from 2026-11-03 to 2026-11-04 and cannot cover for you; choose "
+        "another colleague."
+    ]
+
+
+def test_a_cover_already_covering_someone_else_is_accepted_with_a_warning(world, colleague):
+    other = factories.StaffFactory(company=world.company, name="赵六")
+    leave(other, world.site_a, D(2026, 11, 4), D(2026, 11, 5), cover=colleague)
+    assert ask(world, colleague).cover == colleague
+    preview = leave_preview(
+        staff=world.person_a,
+        kind="personal",
+        start=D(2026, 11, 4),
+        end=D(2026, 11, 4),
+        cover=colleague,
+        today=TODAY,
+    )
+    assert preview.cover_warnings == ("王五 already covers 赵六 from 2026-11-04 to 2026-11-05.",)
+    assert preview.problems == ()
 
 
 def test_a_late_request_is_refused_with_the_rule(world, colleague):

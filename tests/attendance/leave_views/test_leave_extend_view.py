@@ -78,7 +78,8 @@ def test_the_cover_on_leave_is_a_refusal(english, world, approved, colleague, to
     )
     english.force_login(world.staff_a)
     response = english.post(url(approved), {"end": f"{today + ONE_DAY}", "reason": "还需一天"})
-    assert "王五 is on leave on some of these days." in page_text(response)
+    day = today + ONE_DAY
+    assert f"王五 is on leave from {day} to {day} and cannot cover for you" in page_text(response)
     assert not Leave.objects.filter(extends=approved).exists()
 
 

@@ -7,7 +7,13 @@ from django.utils import timezone
 
 from attendance.models import DayKind, LeaveStatus
 from tests.attendance.core.helpers import calendar_day
-from tests.attendance.leave_views.helpers import ONE_DAY, leave_of_a, monday_ahead, plain_weeks
+from tests.attendance.leave_views.helpers import (
+    ONE_DAY,
+    leave_of_a,
+    make_colleague,
+    monday_ahead,
+    plain_weeks,
+)
 from tests.attendance.punches.helpers import page_text
 
 URL = reverse("attendance:leave_preview")
@@ -130,3 +136,19 @@ def test_only_staff_preview(client, world):
     for name in ("hr", "supervisor_a", "manager", "finance", "client_a", "outsider"):
         client.force_login(world.users[name])
         assert client.get(URL).status_code == 403
+
+
+def test_the_cover_chosen_is_checked_for_those_days(english, world, monday, colleague):
+    """On leave: refused, said before sending; covering someone else: a warning only."""
+    english.force_login(world.staff_a)
+    leave_of_a(world, staff=colleague, start=monday, end=monday, status=LeaveStatus.APPROVED)
+    text = page_text(preview(english, start=monday, end=monday, cover=colleague.pk))
+    assert f"王五 is on leave from {monday:%Y-%m-%d} to {monday:%Y-%m-%d}" in text
+    tuesday = monday + ONE_DAY
+    other = make_colleague(world, "赵六")
+    leave_of_a(world, staff=other, start=tuesday, end=tuesday, cover=colleague)
+    response = preview(english, start=tuesday, end=tuesday, cover=colleague.pk)
+    assert f"王五 already covers 赵六 from {tuesday:%Y-%m-%d} to {tuesday:%Y-%m-%d}." in page_text(
+        response
+    )
+    assert 'data-testid="preview-cover-warning"' in response.content.decode()
