@@ -25,6 +25,7 @@ from attendance.imports import (
     unknown_staff,
 )
 from attendance.models import Leave, LeaveKind, LeaveStatus
+from attendance.services.leave_days import count_missing_days
 from attendance.services.months import closed_message, closed_months
 from attendance.tasks import queue_recompute
 from onsite.transitions import transition
@@ -136,6 +137,8 @@ class LeaveImport:
         user = self.context.user
         with transaction.atomic():
             if new:
+                # Counted as a request's are, so that balances count them as taken or asked.
+                count_missing_days(new)
                 bulk_create_with_history(
                     new, Leave, default_user=user, default_change_reason=_("Imported")
                 )

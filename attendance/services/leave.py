@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from attendance.calendar import WorkCalendar
 from attendance.models import Leave, LeaveKind, LeaveStatus, LeaveType, LeaveTypeDefaults
 from attendance.services.cover import cover_check
+from attendance.services.leave_days import count_missing_days, leave_days_count
 from attendance.services.months import ensure_open
 from attendance.services.overtime import compensatory_days
 from onsite.access import access_for
@@ -26,7 +27,6 @@ from onsite.services import notification_create
 from onsite.transitions import Refused
 from staffing.models import Assignment, Site, Staff
 
-HALF = Decimal("0.5")
 OPEN_STATUSES = (LeaveStatus.PENDING, LeaveStatus.PENDING_MANAGER, LeaveStatus.APPROVED)
 
 
@@ -46,29 +46,6 @@ def leave_settings(*, company_id: int) -> dict[str, LeaveSettings]:
             row.paid, row.deducted, row.document_required, row.balance_tracked
         )
     return found
-
-
-def leave_days_count(
-    *,
-    site_id: int,
-    start: datetime.date,
-    end: datetime.date,
-    starts_pm: bool = False,
-    ends_am: bool = False,
-) -> Decimal:
-    """Working days of the site's calendar from `start` to `end`; a half day counts 0.5."""
-    calendar = WorkCalendar(start=start, end=end, site_ids=[site_id])
-    days = Decimal(0)
-    for day in calendar.days():
-        if not calendar.is_working(day, site_id):
-            continue
-        share = Decimal(1)
-        if day == start and starts_pm:
-            share -= HALF
-        if day == end and ends_am:
-            share -= HALF
-        days += share
-    return days
 
 
 def service_years(*, staff: Staff, on: datetime.date) -> int:
@@ -102,26 +79,47 @@ class Balance:
     entitled: Decimal
     taken: Decimal  # approved
     asked: Decimal  # waiting for a decision: counts against the balance already
+    # Why the entitlement cannot be counted (no start of service on record), else "".
+    unknown: str = ""
 
     @property
     def left(self) -> Decimal:
         return self.entitled - self.taken - self.asked
 
+    @property
+    def overdrawn(self) -> bool:
+        return self.left < 0
+
 
 def leave_balance(*, staff: Staff, kind: str, year: int) -> Balance:
+    """Approved leave is taken and waiting leave asked, whether its days are stored or not."""
+    unknown = ""
     if kind == LeaveKind.ANNUAL:
         entitled = Decimal(annual_entitlement(staff=staff, year=year))
+        if staff.career_start is None and staff.employment_start is None:
+            unknown = _(
+                "Annual leave cannot be counted: the start of employment of %(name)s is not on "
+                "record. HR adds it on the staff record."
+            ) % {"name": staff.name}
     elif kind == LeaveKind.COMPENSATORY:
         # Earned by rest-day overtime taken as time off (SPEC §8).
         entitled = compensatory_days(staff=staff, year=year)
     else:
         entitled = Decimal(0)
-    rows = Leave.objects.filter(staff=staff, kind=kind, start__year=year)
-    taken = rows.filter(status=LeaveStatus.APPROVED).aggregate(d=Sum("days"))["d"] or Decimal(0)
-    asked = rows.filter(status__in=(LeaveStatus.PENDING, LeaveStatus.PENDING_MANAGER)).aggregate(
-        d=Sum("days")
-    )["d"] or Decimal(0)
-    return Balance(kind=kind, year=year, entitled=entitled, taken=taken, asked=asked)
+    rows = Leave.objects.filter(staff=staff, kind=kind, start__year=year, status__in=OPEN_STATUSES)
+    approved = Q(status=LeaveStatus.APPROVED)
+    sums = rows.aggregate(taken=Sum("days", filter=approved), asked=Sum("days", filter=~approved))
+    taken, asked = sums["taken"] or Decimal(0), sums["asked"] or Decimal(0)
+    uncounted = list(rows.filter(days__isnull=True))
+    count_missing_days(uncounted)
+    for leave in uncounted:
+        if leave.status == LeaveStatus.APPROVED:
+            taken += leave.days
+        else:
+            asked += leave.days
+    return Balance(
+        kind=kind, year=year, entitled=entitled, taken=taken, asked=asked, unknown=unknown
+    )
 
 
 def notice_refusal(
@@ -505,7 +503,9 @@ def _file_problems(
         )
     if settings.balance_tracked:
         balance = leave_balance(staff=staff, kind=kind, year=start.year)
-        if days > balance.left:
+        if balance.unknown:
+            problems.append(balance.unknown)
+        elif days > balance.left:
             problems.append(
                 _(
                     "%(kind)s left for %(year)s: %(left)s days (%(asked)s of them already "

@@ -40,6 +40,8 @@ def test_a_leave_with_halves_is_stored_at_the_persons_site(world):
     )
     assert leave.created_by == world.hr
     assert leave.history.get().history_user == world.hr
+    # Its working days are counted as for a request: the balance counts them as taken.
+    assert leave.days == 2  # Monday afternoon, Tuesday, Wednesday morning
 
 
 def test_english_keys_and_empty_halves_mean_whole_days(world):

@@ -121,6 +121,12 @@ def test_annual_leave_beyond_the_balance_is_refused(world, colleague):
     assert ask(world, colleague, kind="annual", start=D(2026, 11, 9), end=D(2026, 11, 13)).days == 5
 
 
+def test_annual_leave_without_a_start_of_service_on_record_is_refused_saying_so(world, colleague):
+    world.person_a.career_start = world.person_a.employment_start = None
+    with pytest.raises(Refused, match="start of employment of 张三 is not on record"):
+        ask(world, colleague, kind="annual")
+
+
 def test_overlapping_leave_is_refused(world, colleague):
     ask(world, colleague)
     with pytest.raises(Refused, match="already have leave"):

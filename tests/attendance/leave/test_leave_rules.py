@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from attendance.models import DayKind, LeaveStatus
 from attendance.services.leave import (
@@ -99,6 +100,40 @@ def test_pending_requests_count_against_the_balance(world):
         2,
         Decimal("0.5"),
         Decimal("2.5"),
+    )
+
+
+def test_approved_leave_counts_as_taken_even_without_its_days_on_record(world):
+    """Leave imported from a file before its days were counted has none stored."""
+    world.person_a.career_start = D(2020, 1, 1)
+    leave(world.person_a, world.site_a, D(2026, 10, 12), D(2026, 10, 13), kind="annual")
+    leave(
+        world.person_a,
+        world.site_a,
+        D(2026, 10, 20),
+        D(2026, 10, 20),
+        kind="annual",
+        status=LeaveStatus.PENDING,
+    )
+    balance = leave_balance(staff=world.person_a, kind="annual", year=2026)
+    assert (balance.taken, balance.asked, balance.left) == (2, 1, 2)
+
+
+def test_a_balance_beyond_its_entitlement_is_overdrawn(world):
+    world.person_a.career_start = D(2020, 1, 1)  # 5 days
+    leave(world.person_a, world.site_a, D(2026, 10, 12), D(2026, 10, 16), kind="annual", days=5)
+    leave(world.person_a, world.site_a, D(2026, 10, 19), D(2026, 10, 20), kind="annual", days=2)
+    balance = leave_balance(staff=world.person_a, kind="annual", year=2026)
+    assert (balance.left, balance.overdrawn) == (-2, True)
+
+
+def test_without_a_start_of_service_annual_leave_is_unknown_not_zero(world):
+    world.person_a.career_start = world.person_a.employment_start = None
+    with translation.override("en"):
+        balance = leave_balance(staff=world.person_a, kind="annual", year=2026)
+    assert balance.unknown == (
+        "Annual leave cannot be counted: the start of employment of 张三 is not on record. "
+        "HR adds it on the staff record."
     )
 
 

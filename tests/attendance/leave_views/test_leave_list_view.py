@@ -126,6 +126,26 @@ def test_staff_see_their_balances_of_the_year(client, world):
     assert "8 天" in response.content.decode()
 
 
+def test_an_overdrawn_balance_reads_as_overdrawn(client, world):
+    world.person_a.career_start = D(2020, 3, 1)  # 5 days
+    world.person_a.save()
+    year = timezone.localdate().year
+    leave(world.person_a, world.site_a, D(year, 1, 5), D(year, 1, 9), kind="annual", days=7)
+    client.force_login(world.staff_a)
+    page = client.get(URL).content.decode()
+    assert "-2 天" in page and "超出" in page
+
+
+def test_without_a_start_of_service_the_balance_says_so_instead_of_zero(client, world):
+    world.person_a.career_start = world.person_a.employment_start = None
+    world.person_a.save()
+    client.force_login(world.staff_a)
+    response = client.get(URL)
+    (annual,) = response.context["balances"][:1]
+    assert annual[1].unknown
+    assert "入职日期" in response.content.decode()
+
+
 def test_people_without_a_staff_record_see_no_balances(client, world):
     client.force_login(world.hr)
     assert client.get(URL).context["balances"] == []

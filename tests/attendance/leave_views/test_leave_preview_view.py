@@ -76,9 +76,22 @@ def test_the_balance_counts_what_is_approved_and_what_waits(english, world, mond
 
 
 def test_a_balance_overdrawn_shows_in_red(english, world, monday):
-    english.force_login(world.staff_a)  # no start of service known: no annual leave
+    # Hired on 1 January of that year: under a year of service, no annual leave yet.
+    world.person_a.career_start = None
+    world.person_a.employment_start = monday.replace(month=1, day=1)
+    world.person_a.save()
+    english.force_login(world.staff_a)
     text = page_text(preview(english, kind="annual", start=monday, end=monday))
     assert 'text-danger" data-testid="preview-left">-1<' in text
+
+
+def test_without_a_start_of_service_the_preview_says_so(english, world, monday):
+    world.person_a.career_start = world.person_a.employment_start = None
+    world.person_a.save()
+    english.force_login(world.staff_a)
+    text = page_text(preview(english, kind="annual", start=monday, end=monday))
+    assert "the start of employment of 张三 is not on record" in text
+    assert "preview-left" not in text
 
 
 def test_kinds_without_a_balance_show_none(english, world, monday):
