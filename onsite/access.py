@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
 from onsite.roles import Role
 
 EMPTY: frozenset[int] = frozenset()
@@ -104,3 +107,37 @@ def access_for(user) -> Access:
 def forget_access(user) -> None:
     """Drop the cached grants after changing them within one request or test."""
     user.__dict__.pop("_onsite_access", None)
+
+
+# --- nobody acts on their own staff record (STYLE habit 15) -----------------------------------
+
+
+class OwnRecordRefused(PermissionDenied):
+    """Someone holding two roles acted on their own staff record. A PermissionDenied, so a view
+    that lets it through answers 403 like any act outside one's rights; the message is translated
+    and safe to show."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.messages = [message]
+
+
+def acts_on_self(user, staff) -> bool:
+    """Whether `staff` (a staff record or its id) is `user`'s own record."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if isinstance(staff, int):
+        return access_for(user).staff_id == staff
+    return staff is not None and staff.user_id is not None and staff.user_id == user.pk
+
+
+def refuse_own_record(*, by, staff) -> None:
+    """The one rule for every service that decides on, marks, punches for or pays a person:
+    whatever roles `by` holds, never on their own record."""
+    if acts_on_self(by, staff):
+        raise OwnRecordRefused(
+            _(
+                "You cannot act on your own record: your decisions, punches, absence marks and "
+                "pay are handled by someone else."
+            )
+        )

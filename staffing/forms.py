@@ -45,7 +45,7 @@ class StaffForm(BootstrapMixin, forms.ModelForm):
         ]
         widgets = {"birth_date": DATE, "employment_start": DATE}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, locked=(), **kwargs):
         super().__init__(*args, **kwargs)
         companies = access_for(user).hr_companies
         scope = {} if user.is_superuser else {"company_id__in": companies}
@@ -54,6 +54,12 @@ class StaffForm(BootstrapMixin, forms.ModelForm):
         )
         self.fields["department"].queryset = Department.objects.filter(**scope)
         self.fields["position"].queryset = Position.objects.filter(**scope)
+        # On one's own record, what others decide is shown but not editable (a posted value of
+        # a disabled field is ignored).
+        for name in locked:
+            if name in self.fields:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Set by another HR admin.")
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"]

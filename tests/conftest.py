@@ -3,13 +3,18 @@
 - `hr`: HR admin of the company; `manager`: its manager; `finance`: its finance officer;
 - `supervisor_a`: supervisor of site A; `client_a`: client contact of site A;
 - `staff_a` / `staff_b`: people placed at site A / site B, each with a login;
-- `outsider`: a login with no role at all.
+- `outsider`: a login with no role at all;
+- `hr_staff` (赵敏): an HR admin of the company who is also a staff member placed at site A;
+- `supervisor_staff` (钱军): a supervisor of site A who is also a staff member placed there.
+  Both act on everyone in their scope but themselves (STYLE habit 15); they are in the world
+  of the tests that ask for the `two_roles` fixture (the permission matrix among them).
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AbstractUser
@@ -20,7 +25,7 @@ from onsite.roles import Role
 from staffing.models import Company, Site, Staff
 from tests import factories
 
-ROLES = (
+BASE_ROLES = (
     "hr",
     "supervisor_a",
     "staff_a",
@@ -30,6 +35,9 @@ ROLES = (
     "client_a",
     "outsider",
 )
+# People with two roles (STYLE habit 15), in the world of the tests that ask for `two_roles`.
+TWO_ROLES = ("hr_staff", "supervisor_staff")
+ROLES = BASE_ROLES + TWO_ROLES
 
 
 @dataclass
@@ -40,6 +48,9 @@ class World:
     person_a: Staff
     person_b: Staff
     users: dict[str, AbstractUser]
+    # The staff records of the two people with two roles.
+    hr_person: Staff | None = None
+    supervisor_person: Staff | None = None
 
     def __getattr__(self, name: str):
         try:
@@ -62,7 +73,7 @@ def _fast_and_eager(settings, tmp_path):
     yield
 
 
-def build_world() -> World:
+def build_world(*, two_roles: bool = False) -> World:
     company = factories.CompanyFactory(name="恒信技术服务")
     client = factories.ClientFactory(name="江南数据局")
     site_a = factories.SiteFactory(client=client, code="A", name="甲机房")
@@ -71,7 +82,7 @@ def build_world() -> World:
         company=company, client=client, sites=[site_a, site_b], headcount=5
     )
     position = factories.PositionFactory(company=company, title="运维工程师")
-    users = {name: factories.UserFactory(username=name) for name in ROLES}
+    users = {name: factories.UserFactory(username=name) for name in BASE_ROLES}
     person_a = factories.StaffFactory(
         company=company,
         user=users["staff_a"],
@@ -92,7 +103,7 @@ def build_world() -> World:
         factories.RoleGrantFactory(user=users[name], role=role, company=company)
     factories.RoleGrantFactory(user=users["supervisor_a"], role=Role.SUPERVISOR, site=site_a)
     factories.RoleGrantFactory(user=users["client_a"], role=Role.CLIENT_CONTACT, site=site_a)
-    return World(
+    world = World(
         company=company,
         site_a=site_a,
         site_b=site_b,
@@ -100,11 +111,55 @@ def build_world() -> World:
         person_b=person_b,
         users=users,
     )
+    if two_roles:
+        add_two_roles(world)
+    return world
+
+
+def add_two_roles(world: World) -> World:
+    """赵敏 (hr_staff), HR admin of the company, and 钱军 (supervisor_staff), supervisor of
+    site A, both also staff placed at site A with a login of their own. Only the tests about
+    them (and the permission matrix) have them, so the counts of every other test stay."""
+    contract = world.person_a.assignments.get().contract
+    contract.headcount += 2
+    contract.save(update_fields=["headcount"])
+    position = world.person_a.assignments.get().position
+    users = {name: factories.UserFactory(username=name) for name in TWO_ROLES}
+    world.users.update(users)
+    world.hr_person = factories.StaffFactory(
+        company=world.company,
+        user=users["hr_staff"],
+        name="赵敏",
+        gender="female",
+        monthly_salary=Decimal("11800"),
+    )
+    world.supervisor_person = factories.StaffFactory(
+        company=world.company, user=users["supervisor_staff"], name="钱军"
+    )
+    for person in (world.hr_person, world.supervisor_person):
+        factories.AssignmentFactory(
+            staff=person,
+            site=world.site_a,
+            contract=contract,
+            position=position,
+            start=datetime.date(2026, 1, 1),
+        )
+    factories.RoleGrantFactory(user=users["hr_staff"], role=Role.HR_ADMIN, company=world.company)
+    factories.RoleGrantFactory(
+        user=users["supervisor_staff"], role=Role.SUPERVISOR, site=world.site_a
+    )
+    return world
 
 
 @pytest.fixture
 def world(db) -> World:
     return build_world()
+
+
+@pytest.fixture
+def two_roles(world) -> World:
+    """The world with its two people of two roles (see add_two_roles)."""
+    return add_two_roles(world)
 
 
 @pytest.fixture

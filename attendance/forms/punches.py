@@ -26,14 +26,21 @@ class BootstrapForm(BootstrapMixin, forms.Form):
 
 def people_for(user) -> QuerySet[Staff]:
     """The people `user` may enter punches and mark absences for: those they see who have been
-    placed at a site they act for (HR: any site; a supervisor: the sites they supervise)."""
+    placed at a site they act for (HR: any site; a supervisor: the sites they supervise), but
+    not themselves."""
     access = access_for(user)
     placed = Assignment.objects.filter(staff=OuterRef("pk"))
     if not access.is_superuser:
         placed = placed.filter(
             Q(site_id__in=access.supervised_sites) | Q(staff__company_id__in=access.hr_companies)
         )
-    return Staff.objects.visible_to(user).filter(Exists(placed)).order_by("staff_no")
+    # Never oneself: nobody enters punches for or marks absences of their own record.
+    return (
+        Staff.objects.visible_to(user)
+        .filter(Exists(placed))
+        .exclude(pk=access.staff_id)
+        .order_by("staff_no")
+    )
 
 
 def as_site_time(staff: Staff, at: datetime.datetime) -> datetime.datetime:

@@ -23,6 +23,7 @@ from attendance.services.punches import (
     recompute_day,
     to_minute,
 )
+from onsite.access import refuse_own_record
 from onsite.recipients import hr_admins, supervisors
 from onsite.services import notification_create
 from onsite.transitions import Refused, transition
@@ -98,10 +99,9 @@ def correction_request(*, staff: Staff, at: datetime.datetime, reason: str, by) 
 
 def _ensure_may_decide(correction: Correction, by) -> None:
     staff = correction.staff
-    if not may_act_for(by, company_id=staff.company_id, site_id=correction.site_id):
+    if not may_act_for(by, staff=staff, site_id=correction.site_id):
+        refuse_own_record(by=by, staff=staff)
         raise Refused(_("Only a supervisor of the site or HR decides this correction."))
-    if staff.user_id is not None and staff.user_id == by.pk:
-        raise Refused(_("You cannot decide your own correction."))
 
 
 def _tell_requester(correction: Correction, title: str, body: str) -> None:

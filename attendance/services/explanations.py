@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from attendance.models import Explanation, ExplanationStatus
 from attendance.services.punches import may_act_for
+from onsite.access import refuse_own_record
 from onsite.recipients import hr_admins, supervisors
 from onsite.services import notification_create
 from onsite.transitions import Refused, transition
@@ -111,10 +112,9 @@ def _names(site: Site, month: datetime.date) -> dict[str, str]:
 
 def _ensure_may_review(explanation: Explanation, by) -> None:
     staff = explanation.staff
-    if not may_act_for(by, company_id=staff.company_id, site_id=explanation.site_id):
+    if not may_act_for(by, staff=staff, site_id=explanation.site_id):
+        refuse_own_record(by=by, staff=staff)
         raise Refused(_("Only a supervisor of the site or HR reviews this explanation."))
-    if staff.user_id is not None and staff.user_id == by.pk:
-        raise Refused(_("You cannot review your own explanation."))
 
 
 def _review(explanation: Explanation, *, to: str, by, note: str, reason: str, title: str):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from attendance.models import Leave, LeaveStatus
 from attendance.services.months import ensure_open
 from attendance.tasks import queue_recompute
-from onsite.access import access_for
+from onsite.access import access_for, acts_on_self, refuse_own_record
 from onsite.policy import policy_for
 from onsite.recipients import managers
 from onsite.services import notification_create
@@ -32,9 +32,9 @@ LEAVE_TRANSITIONS = {
 def may_decide(user, leave: Leave) -> bool:
     """The first stage is the site's supervisor's; the second a manager's of the company. Nobody
     decides their own leave."""
-    access = access_for(user)
-    if access.staff_id == leave.staff_id:
+    if acts_on_self(user, leave.staff_id):
         return False
+    access = access_for(user)
     if access.is_superuser:
         return True
     if leave.status == S.PENDING:
@@ -74,6 +74,7 @@ def days_with_extended(leave: Leave) -> Decimal:
 
 def leave_approve(*, leave: Leave, by, note: str = "") -> Leave:
     if not may_decide(by, leave):
+        refuse_own_record(by=by, staff=leave.staff)
         raise Refused(_("You may not decide this leave."))
     ensure_open(site=leave.site, dates=[leave.start, leave.end])
     second_stage = policy_for(company=leave.staff.company, site=leave.site).leave_second_stage_days
@@ -98,6 +99,7 @@ def leave_approve(*, leave: Leave, by, note: str = "") -> Leave:
 
 def leave_reject(*, leave: Leave, by, note: str) -> Leave:
     if not may_decide(by, leave):
+        refuse_own_record(by=by, staff=leave.staff)
         raise Refused(_("You may not decide this leave."))
     if not note.strip():
         raise Refused(_("Say why the leave is rejected."))

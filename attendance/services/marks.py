@@ -19,6 +19,7 @@ from attendance.services.punches import (
     placements_on,
     recompute_day,
 )
+from onsite.access import refuse_own_record
 from onsite.transitions import Refused
 from staffing.models import Staff
 
@@ -44,10 +45,11 @@ def absence_mark(*, staff: Staff, date: datetime.date, reason: str, note: str, b
     if not placements:
         raise Refused(not_placed_message(staff=staff, date=date))
     assignment = next(
-        (a for a in placements if may_act_for(by, company_id=staff.company_id, site_id=a.site_id)),
+        (a for a in placements if may_act_for(by, staff=staff, site_id=a.site_id)),
         None,
     )
     if assignment is None:
+        refuse_own_record(by=by, staff=staff)
         raise Refused(_("You may not mark absences of %(name)s.") % {"name": staff.name})
     site = assignment.site
     if not WorkCalendar(start=date, end=date, site_ids=[site.pk]).is_working(date, site.pk):
@@ -76,7 +78,8 @@ def absence_unmark(*, mark: AbsenceMark, by, reason: str) -> None:
     """Remove the mark (the history keeps it, with who removed it and why) and let the punches
     judge the day again."""
     staff = mark.staff
-    if not may_act_for(by, company_id=staff.company_id, site_id=mark.site_id):
+    if not may_act_for(by, staff=staff, site_id=mark.site_id):
+        refuse_own_record(by=by, staff=staff)
         raise Refused(_("You may not remove absences of %(name)s.") % {"name": staff.name})
     reason = reason.strip()
     if not reason:

@@ -28,7 +28,7 @@ from attendance.models import (
     Punch,
 )
 from attendance.services.months import ensure_open
-from onsite.access import access_for
+from onsite.access import access_for, acts_on_self, refuse_own_record
 from onsite.policy import policy_for
 from onsite.recipients import hr_admins, managers, supervisors
 from onsite.services import notification_create
@@ -218,9 +218,9 @@ def overtime_request(
 
 
 def may_confirm_emergency(user, overtime: Overtime) -> bool:
-    access = access_for(user)
-    if access.staff_id == overtime.staff_id:
+    if acts_on_self(user, overtime.staff_id):
         return False
+    access = access_for(user)
     return access.is_superuser or overtime.site_id in access.supervised_sites
 
 
@@ -244,7 +244,7 @@ def supervisor_may_approve(overtime: Overtime) -> bool:
 
 def may_approve(user, overtime: Overtime) -> bool:
     """The department head, or for workday overtime the site's supervisor; never one's own."""
-    if access_for(user).staff_id == overtime.staff_id:
+    if acts_on_self(user, overtime.staff_id):
         return False
     return is_department_head(user, overtime) or (
         supervisor_may_approve(overtime) and overtime.site_id in access_for(user).supervised_sites
@@ -267,9 +267,9 @@ def head_only_refusal(user, overtime: Overtime) -> str | None:
 
 
 def may_file(user, overtime: Overtime) -> bool:
-    access = access_for(user)
-    if access.staff_id == overtime.staff_id:
+    if acts_on_self(user, overtime.staff_id):
         return False
+    access = access_for(user)
     return access.is_superuser or access.is_hr_for(overtime.staff.company_id)
 
 
@@ -288,6 +288,7 @@ def overtime_confirm_emergency(*, overtime: Overtime, by, note: str = "") -> Ove
     """The supervisor confirms the person really worked the emergency overtime; it then waits
     for approval like any other request."""
     if not may_confirm_emergency(by, overtime):
+        refuse_own_record(by=by, staff=overtime.staff)
         raise Refused(_("Only a supervisor of the site confirms emergency overtime."))
     ensure_open(site=overtime.site, dates=[overtime.date])
     with transaction.atomic():
@@ -304,6 +305,7 @@ def overtime_approve(
     if overtime.status == S.UNCONFIRMED:
         raise Refused(_("A supervisor confirms this emergency overtime before it is approved."))
     if not may_approve(by, overtime):
+        refuse_own_record(by=by, staff=overtime.staff)
         raise Refused(head_only_refusal(by, overtime) or _("You may not approve this overtime."))
     ensure_open(site=overtime.site, dates=[overtime.date])
     policy = policy_for(company=overtime.staff.company, site=overtime.site)
@@ -345,6 +347,7 @@ def overtime_approve(
 def overtime_file(*, overtime: Overtime, by, note: str = "") -> Overtime:
     """HR files the approved request (审批备案): from then on it is the month's overtime."""
     if not may_file(by, overtime):
+        refuse_own_record(by=by, staff=overtime.staff)
         raise Refused(_("Only HR of the company files overtime."))
     ensure_open(site=overtime.site, dates=[overtime.date])
     with transaction.atomic():
@@ -361,6 +364,7 @@ def overtime_file(*, overtime: Overtime, by, note: str = "") -> Overtime:
 
 def overtime_reject(*, overtime: Overtime, by, note: str) -> Overtime:
     if not may_decide(by, overtime):
+        refuse_own_record(by=by, staff=overtime.staff)
         raise Refused(head_only_refusal(by, overtime) or _("You may not decide this overtime."))
     if not note.strip():
         raise Refused(_("Say why the overtime is rejected."))
@@ -427,9 +431,9 @@ def overtime_evidence(*, overtime: Overtime) -> Evidence:
 
 
 def may_confirm_hours(user, overtime: Overtime) -> bool:
-    access = access_for(user)
-    if access.staff_id == overtime.staff_id:
+    if acts_on_self(user, overtime.staff_id):
         return False
+    access = access_for(user)
     return (
         access.is_superuser
         or access.is_hr_for(overtime.staff.company_id)
@@ -450,6 +454,7 @@ def overtime_confirm_hours(
     since its category and rate are not final yet."""
     today = today or timezone.localdate()
     if not may_confirm_hours(by, overtime):
+        refuse_own_record(by=by, staff=overtime.staff)
         raise Refused(_("You may not confirm the hours of this overtime."))
     if overtime.status != S.FILED:
         raise Refused(_("Hours are confirmed once the overtime is filed."))

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from attendance.models import Punch, PunchSource
 from attendance.services.days import days_recompute
 from attendance.services.months import ensure_open
-from onsite.access import access_for
+from onsite.access import access_for, acts_on_self, refuse_own_record
 from onsite.transitions import Refused
 from staffing.models import Assignment, Staff
 
@@ -25,11 +25,13 @@ ONE_DAY = datetime.timedelta(days=1)
 # --- shared by the services of people's entries -------------------------------------------------
 
 
-def may_act_for(user, *, company_id: int, site_id: int) -> bool:
+def may_act_for(user, *, staff: Staff, site_id: int) -> bool:
     """HR of the person's company or a supervisor of the site: those who enter punches, mark
-    absences and decide corrections and explanations there."""
+    absences and decide corrections and explanations there; never on their own record."""
+    if acts_on_self(user, staff):
+        return False
     access = access_for(user)
-    return access.is_hr_for(company_id) or site_id in access.supervised_sites
+    return access.is_hr_for(staff.company_id) or site_id in access.supervised_sites
 
 
 def to_minute(at: datetime.datetime) -> datetime.datetime:
@@ -101,11 +103,12 @@ def punch_add_manual(*, staff: Staff, at: datetime.datetime, reason: str, by) ->
         (
             (assignment, local)
             for assignment, local in placements
-            if may_act_for(by, company_id=staff.company_id, site_id=assignment.site_id)
+            if may_act_for(by, staff=staff, site_id=assignment.site_id)
         ),
         None,
     )
     if chosen is None:
+        refuse_own_record(by=by, staff=staff)
         raise Refused(_("You may not enter punches for %(name)s.") % {"name": staff.name})
     assignment, local = chosen
     ensure_open(site=assignment.site, dates=[local.date()])

@@ -37,9 +37,7 @@ READERS = (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
 
 def may_decide(user, correction: Correction) -> bool:
     """HR of the company or a supervisor of the site, but never on one's own request."""
-    return may_act_for(
-        user, company_id=correction.staff.company_id, site_id=correction.site_id
-    ) and (correction.staff.user_id is None or correction.staff.user_id != user.pk)
+    return may_act_for(user, staff=correction.staff, site_id=correction.site_id)
 
 
 @role_required(*READERS)

@@ -240,7 +240,7 @@ def person_month(request, staff_pk: int, month: str):
     marks = [
         {
             "mark": m,
-            "removable": may_act_for(request.user, company_id=person.company_id, site_id=m.site_id),
+            "removable": may_act_for(request.user, staff=person, site_id=m.site_id),
         }
         for m in AbsenceMark.objects.visible_to(request.user)
         .filter(staff=person, date__range=(first, last))
@@ -267,7 +267,9 @@ def person_month(request, staff_pk: int, month: str):
             "summaries": [(s, r) for s, r in summaries if r is not None],
             "is_self": access.staff_id == person.pk,
             "marks": marks,
-            "may_act": access.is_hr_for(person.company_id) or bool(access.supervised_sites),
+            # Nobody enters punches for or marks absences of themselves.
+            "may_act": access.staff_id != person.pk
+            and (access.is_hr_for(person.company_id) or bool(access.supervised_sites)),
             "statuses": DayStatus,
             "weekdays": [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")],
             "calendar_notice": unconfirmed_notice(start=first, end=last, site_ids=list(sites)),

@@ -28,6 +28,7 @@ from import_export.instance_loaders import BaseInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from attendance.tasks import queue_recompute
+from onsite.access import acts_on_self
 from onsite.models import PolicySetting
 from onsite.spreadsheets import safe_cell
 from onsite.transitions import Refused
@@ -607,6 +608,18 @@ class StaffResource(ImportResource):
     def check(self, instance, row, errors):
         failed = instance._import_failed
         company = None if "company" in failed else instance.company
+        original = instance._import_state
+        # An HR admin's own row: her pay is set by someone else (STYLE habit 15).
+        if (
+            original
+            and acts_on_self(self.context.user, instance)
+            and instance.monthly_salary != original[6]
+        ):
+            add_error(
+                errors,
+                "monthly_salary",
+                _("You cannot change your own pay; another HR admin sets it."),
+            )
         if "phone" not in failed and instance.phone:
             try:
                 instance.phone = normalise_phone(instance.phone)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from onsite.access import access_for
+from onsite.access import access_for, acts_on_self
 from onsite.policy import PolicyTable
 from staffing.models import Assignment
 from staffing.movement.dates import add_months, months_between
@@ -43,11 +43,20 @@ def supervises(user, site_id: int) -> bool:
 
 def may_tick(user, assignment: Assignment) -> bool:
     """Checklist items are ticked by HR of the person's company and the site's supervisors:
-    badges, accounts and network access are handed out on site."""
+    badges, accounts and network access are handed out on site. Never on one's own placement."""
+    if acts_on_self(user, assignment.staff):
+        return False
     return is_hr_of(user, assignment.staff.company_id) or supervises(user, assignment.site_id)
 
 
+def may_offboard(user, assignment: Assignment) -> bool:
+    """Starting and completing an offboarding is HR's, never on one's own placement."""
+    return is_hr_of(user, assignment.staff.company_id) and not acts_on_self(user, assignment.staff)
+
+
 def may_decide_resignation(user, resignation: Resignation) -> bool:
+    if acts_on_self(user, resignation.staff):
+        return False
     return is_hr_of(user, resignation.staff.company_id) or supervises(
         user, resignation.assignment.site_id
     )

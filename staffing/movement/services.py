@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from attendance.tasks import queue_recompute
+from onsite.access import refuse_own_record
 from onsite.policy import policy_for
 from onsite.recipients import hr_admins, supervisors
 from onsite.services import notification_create
@@ -64,6 +65,7 @@ def onboarding_item_record(
     *, assignment: Assignment, kind: str, by, note: str = ""
 ) -> OnboardingItem:
     """Tick one item of a placement's onboarding checklist: who, when, and an optional note."""
+    refuse_own_record(by=by, staff=assignment.staff)
     with transaction.atomic():
         # The placement's row lock serialises two people ticking the same item at once.
         Assignment.objects.select_for_update().get(pk=assignment.pk)
@@ -78,6 +80,7 @@ def onboarding_item_record(
 
 def onboarding_item_reopen(*, assignment: Assignment, kind: str, by) -> None:
     """Untick an item ticked by mistake; the history keeps who had ticked it."""
+    refuse_own_record(by=by, staff=assignment.staff)
     with transaction.atomic():
         item = (
             OnboardingItem.objects.select_for_update()
@@ -141,6 +144,10 @@ def change_notice_file(
     overrides it with a reason; the override is recorded on the notice."""
     today = today or timezone.localdate()
     override_reason = override_reason.strip()
+    # Filing one's own departure or arrival decides on oneself.
+    for person in (leaving, incoming):
+        if person is not None:
+            refuse_own_record(by=by, staff=person)
     if leaving is None and incoming is None:
         raise Refused(_("Name who leaves, who comes, or both."))
     if kind == ChangeKind.ADDITION and leaving is not None:
@@ -292,6 +299,7 @@ def resignation_approve(
 ) -> Resignation:
     """Approve, and start the offboarding of the placement the person leaves. Two approvers at
     once: the row lock in transition() lets one through; the other is refused."""
+    refuse_own_record(by=by, staff=resignation.staff)
     with transaction.atomic():
         resignation = transition(
             resignation,
@@ -319,6 +327,7 @@ def resignation_approve(
 
 
 def resignation_reject(*, resignation: Resignation, by, reason: str) -> Resignation:
+    refuse_own_record(by=by, staff=resignation.staff)
     reason = reason.strip()
     if not reason:
         raise Refused(_("Give a reason for the rejection."))
@@ -358,6 +367,7 @@ def offboarding_start(
     """Open the offboarding checklist of a placement and move the person to “leaving”."""
     today = today or timezone.localdate()
     staff = assignment.staff
+    refuse_own_record(by=by, staff=staff)
     site = assignment.site
     if leaving_on < assignment.start:
         raise Refused(
@@ -440,6 +450,7 @@ def _lock_open(offboarding: Offboarding) -> Offboarding:
 
 
 def offboarding_item_record(*, item: OffboardingItem, by, note: str = "") -> OffboardingItem:
+    refuse_own_record(by=by, staff=item.offboarding.assignment.staff)
     with transaction.atomic():
         _lock_open(item.offboarding)
         item.done_by = by
@@ -451,6 +462,7 @@ def offboarding_item_record(*, item: OffboardingItem, by, note: str = "") -> Off
 
 
 def offboarding_item_reopen(*, item: OffboardingItem, by) -> OffboardingItem:
+    refuse_own_record(by=by, staff=item.offboarding.assignment.staff)
     with transaction.atomic():
         _lock_open(item.offboarding)
         item.done_by = None
@@ -489,6 +501,7 @@ def offboarding_complete(
     """Refused while an item is open or before the last working day; then the placement ends
     on the last working day and the person's status follows (see _status_after_leaving)."""
     today = today or timezone.localdate()
+    refuse_own_record(by=by, staff=offboarding.assignment.staff)
     with transaction.atomic():
         locked = _lock_open(offboarding)
         open_items = [str(row.label) for row in offboarding_rows(locked) if not row.done]

@@ -36,8 +36,8 @@ from staffing.movement.models import (
     ResignationStatus,
 )
 from staffing.movement.selectors import (
-    is_hr_of,
     may_decide_resignation,
+    may_offboard,
     may_tick,
     notice_companies,
     offboarding_rows,
@@ -117,7 +117,7 @@ def _offboarding_page(request, assignment, *, start_form=None, status=200):
         .select_related("successor", "resignation", "started_by", "completed_by")
         .first()
     )
-    hr = is_hr_of(request.user, assignment.staff.company_id)
+    hr = may_offboard(request.user, assignment)
     rows = offboarding_rows(offboarding) if offboarding else []
     context = {
         "assignment": assignment,
@@ -152,7 +152,7 @@ def offboarding_start(request, pk: int):
     assignment = get_object_or_404(
         Assignment.objects.visible_to(request.user).select_related(*PLACEMENT), pk=pk
     )
-    if not is_hr_of(request.user, assignment.staff.company_id):
+    if not may_offboard(request.user, assignment):
         raise PermissionDenied
     form = OffboardingStartForm(request.POST, assignment=assignment)
     if form.is_valid():
@@ -217,7 +217,7 @@ def offboarding_complete(request, pk: int):
         ),
         pk=pk,
     )
-    if not is_hr_of(request.user, offboarding.assignment.staff.company_id):
+    if not may_offboard(request.user, offboarding.assignment):
         raise PermissionDenied
     try:
         services.offboarding_complete(offboarding=offboarding, by=request.user)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from attendance.tasks import queue_recompute
+from onsite.access import refuse_own_record
 from onsite.policy import policy_for
 from onsite.transitions import Refused
 from staffing.models import (
@@ -129,6 +130,7 @@ def assignment_create(
     by,
     today: datetime.date | None = None,
 ) -> Assignment:
+    refuse_own_record(by=by, staff=staff)
     today = today or timezone.localdate()
     position = position or staff.position
     problems = _refusals(

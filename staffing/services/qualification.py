@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from onsite.access import refuse_own_record
 from onsite.policy import policy_for
 from onsite.recipients import hr_admins, supervisors
 from onsite.services import notification_create
@@ -69,6 +70,7 @@ def check_record(
     today: datetime.date | None = None,
 ) -> QualificationCheck:
     """Record a verifier's verdict on one check, then bring the person's status in line."""
+    refuse_own_record(by=by, staff=check.staff)
     today = today or timezone.localdate()
     if status == C.PASSED and check.condition in EXPIRING and expires_on is None:
         raise TransitionError(_("A health certificate needs its expiry date."))

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from attendance.tasks import queue_recompute
+from onsite.access import refuse_own_record
 from onsite.recipients import hr_admins, supervisors
 from onsite.services import notification_create
 from onsite.transitions import Refused
@@ -28,6 +29,7 @@ def record_add(
     amount: Decimal | None = None,
     site: Site | None = None,
 ) -> RewardPenalty:
+    refuse_own_record(by=by, staff=staff)
     if kind in MONEY_KINDS and not amount:
         raise Refused(_("A bonus or a fine needs its amount."))
     if kind == RecordKind.SITE_BAN and site is None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from onsite.access import acts_on_self, refuse_own_record
 from onsite.transitions import transition
 from staffing.models import Staff, StaffStatus
 
@@ -22,8 +23,36 @@ STAFF_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+# What someone else decides about a person: pay, and what sets pay, leave entitlement, the
+# manager who decides their requests and their place in the company. An HR admin editing her
+# own record keeps her hands off these; her contact details and papers she may correct.
+DECIDED_BY_OTHERS = frozenset(
+    {
+        "company",
+        "staff_no",
+        "department",
+        "position",
+        "employment_start",
+        "career_start",
+        "monthly_salary",
+    }
+)
+
+
 def staff_change_status(*, staff: Staff, to: str, by, reason: str = "") -> Staff:
+    refuse_own_record(by=by, staff=staff)
     return transition(staff, to=to, allowed=STAFF_TRANSITIONS, by=by, reason=reason)
+
+
+def _changes_any(staff: Staff, fields: dict, names: frozenset[str]) -> bool:
+    """Whether `fields` change any of `names` from what is saved (a model form has already
+    copied its values onto the instance, so the saved row is the one to compare with)."""
+    names = names & fields.keys()
+    if not names:
+        return False
+    attnames = {name: Staff._meta.get_field(name).attname for name in names}
+    saved = Staff.objects.filter(pk=staff.pk).values(*attnames.values()).get()
+    return any(saved[attnames[name]] != getattr(fields[name], "pk", fields[name]) for name in names)
 
 
 def staff_create(*, by, **fields) -> Staff:
@@ -39,8 +68,11 @@ def staff_create(*, by, **fields) -> Staff:
 
 
 def staff_update(*, staff: Staff, by, **fields) -> Staff:
-    """Edit the record's facts; the status changes only through staff_change_status."""
+    """Edit the record's facts; the status changes only through staff_change_status. On one's
+    own record, what others decide (DECIDED_BY_OTHERS) stays as it is."""
     fields.pop("status", None)
+    if acts_on_self(by, staff) and _changes_any(staff, fields, DECIDED_BY_OTHERS):
+        refuse_own_record(by=by, staff=staff)
     for name, value in fields.items():
         setattr(staff, name, value)
     staff._history_user = by

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from onsite.access import access_for
+from onsite.access import access_for, acts_on_self
 from onsite.audit import history_entries
 from onsite.decorators import role_required
 from onsite.roles import Role
@@ -20,6 +20,7 @@ from staffing.models import Assignment, Condition, QualificationCheck, Staff, St
 from staffing.services import qualification, records
 from staffing.services.assignments import assignment_create
 from staffing.services.staff import (
+    DECIDED_BY_OTHERS,
     STAFF_TRANSITIONS,
     staff_change_status,
     staff_create,
@@ -35,10 +36,13 @@ def _status_choices(staff: Staff) -> list[tuple[str, str]]:
     return [("", _("Choose…"))] + [(s.value, s.label) for s in StaffStatus if s in allowed]
 
 
-def _staff_for_hr(request, pk: int) -> Staff:
-    """The person if the user may see them (else 404) and is HR of their company (else 403)."""
+def _staff_for_hr(request, pk: int, *, deciding: bool = True) -> Staff:
+    """The person if the user may see them (else 404) and is HR of their company (else 403).
+    Deciding on a person (status, register, checks, placements) is never on oneself (403)."""
     staff = get_object_or_404(Staff.objects.visible_to(request.user), pk=pk)
     if not access_for(request.user).is_hr_for(staff.company_id):
+        raise PermissionDenied
+    if deciding and acts_on_self(request.user, staff):
         raise PermissionDenied
     return staff
 
@@ -62,6 +66,8 @@ def staff_detail(request, pk: int):
         pk=pk,
     )
     hr = access_for(request.user).is_hr_for(staff.company_id)
+    # An HR admin reads her own record in full but decides nothing on it.
+    decides = hr and not acts_on_self(request.user, staff)
     return render(
         request,
         "staffing/staff_detail.html",
@@ -75,9 +81,10 @@ def staff_detail(request, pk: int):
             ),
             "records": staff.records.select_related("site"),
             "history": history_entries(staff, hidden={} if hr else Staff.HR_ONLY_FIELDS),
-            "status_form": StatusForm(choices=_status_choices(staff)) if hr else None,
-            "record_form": RecordForm(user=request.user) if hr else None,
-            "check_form": CheckForm() if hr else None,
+            "decides": decides,
+            "status_form": StatusForm(choices=_status_choices(staff)) if decides else None,
+            "record_form": RecordForm(user=request.user) if decides else None,
+            "check_form": CheckForm() if decides else None,
         },
     )
 
@@ -102,8 +109,14 @@ def staff_new(request):
 
 @login_required
 def staff_edit(request, pk: int):
-    staff = _staff_for_hr(request, pk)
-    form = StaffForm(request.POST or None, instance=staff, user=request.user)
+    # Her own contact details an HR admin corrects; her pay and place are decided by others.
+    staff = _staff_for_hr(request, pk, deciding=False)
+    form = StaffForm(
+        request.POST or None,
+        instance=staff,
+        user=request.user,
+        locked=DECIDED_BY_OTHERS if acts_on_self(request.user, staff) else (),
+    )
     if request.method == "POST" and form.is_valid():
         staff_update(staff=staff, by=request.user, **form.cleaned_data)
         messages.success(request, _("Saved."))

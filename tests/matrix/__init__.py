@@ -20,14 +20,25 @@ class Row:
     method: str = "get"
     args: Callable[[World], list] = lambda w: []
     label: str = ""
+    # The form posted (empty unless a row needs a filled one).
+    data: Callable[[World], dict] = lambda w: {}
 
     def __str__(self) -> str:
         return self.label or self.name
 
 
+# The people with two roles answer as the role they hold over others unless a row says
+# otherwise: on their own records (and on pages for staff) a row names them itself.
+TWINS = {"hr_staff": "hr", "supervisor_staff": "supervisor_a"}
+TWO_ROLES = tuple(TWINS)
+
+
 def statuses(default: int, anonymous: int = 302, **by_role: int) -> dict[str, int]:
     table = {role: default for role in ROLES}
     table.update(by_role)
+    for twin, role in TWINS.items():
+        if twin not in by_role:
+            table[twin] = table[role]
     table[ANON] = anonymous
     return table
 

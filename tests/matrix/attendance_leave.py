@@ -12,10 +12,11 @@ from django.utils import timezone
 
 from attendance.models import Leave, LeaveStatus
 from tests.conftest import World
-from tests.matrix import Row, only, statuses
+from tests.matrix import TWO_ROLES, Row, only, statuses
 
 SEE_A = ("hr", "supervisor_a", "staff_a", "manager")
-STAFF_ONLY = only(("staff_a", "staff_b"), other=403)
+# The people with two roles are staff too.
+STAFF_ONLY = only(("staff_a", "staff_b", *TWO_ROLES), other=403)
 READERS = only(("hr", "supervisor_a", "staff_a", "staff_b", "manager"), other=403)
 
 

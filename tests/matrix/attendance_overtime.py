@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from attendance.models import DayKind, Overtime, OvertimeCategory, OvertimeStatus
 from tests.conftest import World
-from tests.matrix import Row, only, statuses
+from tests.matrix import TWO_ROLES, Row, only, statuses
 
 MONDAY = datetime.date(2026, 10, 12)
 SATURDAY = datetime.date(2026, 10, 17)
@@ -37,7 +37,8 @@ def overtime_of_a(status: str, *, rest_day: bool = False):
 
 
 SEE_A = ("hr", "supervisor_a", "staff_a", "manager")
-STAFF_ONLY = only(("staff_a", "staff_b"), other=403)
+# The people with two roles are staff too.
+STAFF_ONLY = only(("staff_a", "staff_b", *TWO_ROLES), other=403)
 READERS = only(("hr", "supervisor_a", "staff_a", "staff_b", "manager"), other=403)
 
 ROWS = [

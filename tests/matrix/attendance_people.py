@@ -9,7 +9,7 @@ import datetime
 
 from attendance.models import AbsenceMark, AbsenceReason, Correction, Explanation
 from tests.conftest import World
-from tests.matrix import Row, only, statuses
+from tests.matrix import TWO_ROLES, Row, only, statuses
 
 OCTOBER = datetime.date(2026, 10, 1)
 MONDAY_EVENING = datetime.datetime(2026, 10, 12, 9, 35, tzinfo=datetime.UTC)  # 17:35 in A
@@ -44,7 +44,8 @@ def explanation_of_a(w: World) -> list:
 SEE_A = ("hr", "supervisor_a", "staff_a", "manager")
 # Those who see A's record may read it; HR and A's supervisor act, the others get 403.
 ACT_ON_A = statuses(404, hr=302, supervisor_a=302, staff_a=403, manager=403)
-STAFF_ONLY = only(("staff_a", "staff_b"), other=403)
+# The people with two roles are staff too.
+STAFF_ONLY = only(("staff_a", "staff_b", *TWO_ROLES), other=403)
 ACTORS_ONLY = only(("hr", "supervisor_a"), other=403)
 READERS = only(("hr", "supervisor_a", "staff_a", "staff_b", "manager"), other=403)
 
@@ -53,7 +54,7 @@ ROWS = [
     Row("attendance:check_in", STAFF_ONLY),
     Row(
         "attendance:check_in",
-        only(("staff_a", "staff_b"), ok=302, other=403),
+        only(("staff_a", "staff_b", *TWO_ROLES), ok=302, other=403),
         method="post",
         label="attendance:check_in POST",
     ),
@@ -79,7 +80,7 @@ ROWS = [
     # Staff B was never placed at site A: for them the site's page does not exist.
     Row(
         "attendance:explanation_write",
-        statuses(403, staff_a=200, staff_b=404),
+        statuses(403, staff_a=200, staff_b=404, hr_staff=200, supervisor_staff=200),
         args=lambda w: [w.site_a.pk, "2026-10"],
     ),
     Row("attendance:explanation_detail", only(SEE_A), args=explanation_of_a),

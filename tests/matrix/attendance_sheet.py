@@ -72,5 +72,8 @@ ROWS = [
         args=lambda w: [w.person_b.pk, MONTH],
         label="person_month B",
     ),
-    Row("attendance:my_month", statuses(403, staff_a=302, staff_b=302)),
+    Row(
+        "attendance:my_month",
+        statuses(403, staff_a=302, staff_b=302, hr_staff=302, supervisor_staff=302),
+    ),
 ]

@@ -83,7 +83,10 @@ ROWS = [
         "staffing:resignation_list",
         only(("hr", "supervisor_a", "staff_a", "staff_b", "manager"), other=403),
     ),
-    Row("staffing:resignation_create", only(("staff_a", "staff_b"), other=403)),
+    Row(
+        "staffing:resignation_create",
+        only(("staff_a", "staff_b", "hr_staff", "supervisor_staff"), other=403),
+    ),
     Row("staffing:resignation_detail", only(SEE_A), args=resignation_of_a),
     Row("staffing:resignation_approve", TICK, method="post", args=resignation_of_a),
     # Deciders posting a rejection without its reason get the form back.

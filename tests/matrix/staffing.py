@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from staffing.models import Condition, QualificationCheck
 from tests.matrix import Row, only, statuses
 
-SEE_A_NOT_HR = ("supervisor_a", "staff_a", "manager")
+SEE_A_NOT_HR = ("supervisor_a", "supervisor_staff", "staff_a", "manager")
 
 
 def hr_acts_on_a(ok: int) -> dict[str, int]:
@@ -31,7 +31,7 @@ ROWS = [
     Row("staffing:check_record", hr_acts_on_a(302), method="post", args=check_of_a),
     Row(
         "staffing:check_evidence",
-        only(("hr", "staff_a")) | {"supervisor_a": 403, "manager": 403},
+        only(("hr", "staff_a")) | {"supervisor_a": 403, "supervisor_staff": 403, "manager": 403},
         args=check_of_a,
     ),
     # Site A's supervisor and an outsider know nothing of a document of site B's person.
@@ -44,7 +44,17 @@ ROWS = [
     Row(
         "staffing:site_edit",
         only(("hr",))
-        | {r: 403 for r in ("manager", "finance", "supervisor_a", "client_a", "staff_a")},
+        | {
+            r: 403
+            for r in (
+                "manager",
+                "finance",
+                "supervisor_a",
+                "supervisor_staff",
+                "client_a",
+                "staff_a",
+            )
+        },
         args=lambda w: [w.site_a.pk],
     ),
 ]

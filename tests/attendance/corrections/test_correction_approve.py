@@ -14,12 +14,14 @@ from attendance.models import (
     PunchSource,
 )
 from attendance.services.corrections import correction_approve
+from onsite.access import OwnRecordRefused
 from onsite.models import Notification
 from onsite.roles import Role
 from onsite.transitions import Refused, TransitionError
 from tests import factories
 from tests.attendance.corrections.helpers import request_afternoon
 from tests.attendance.punches.helpers import MONDAY, OCTOBER, at, day_of, device_punch
+from tests.helpers_own import own
 
 
 @pytest.fixture
@@ -85,7 +87,7 @@ def test_a_supervisor_of_another_site_may_not_decide(world, correction, supervis
 
 def test_nobody_approves_their_own_correction(world, correction):
     factories.RoleGrantFactory(user=world.staff_a, role=Role.SUPERVISOR, site=world.site_a)
-    with pytest.raises(Refused, match=re.escape("You cannot decide your own correction.")):
+    with pytest.raises(OwnRecordRefused, match=own()):
         correction_approve(correction=correction, by=world.staff_a)
 
 

@@ -4,11 +4,13 @@ import pytest
 
 from attendance.models import Explanation, ExplanationStatus
 from attendance.services.explanations import explanation_accept, explanation_return
+from onsite.access import OwnRecordRefused
 from onsite.models import Notification
 from onsite.roles import Role
 from onsite.transitions import Refused, TransitionError
 from tests import factories
 from tests.attendance.explanations.helpers import write
+from tests.helpers_own import own
 
 
 @pytest.fixture
@@ -57,7 +59,7 @@ def test_a_supervisor_of_another_site_may_not_review(world, explanation, supervi
 
 def test_nobody_reviews_their_own_explanation(world, explanation):
     factories.RoleGrantFactory(user=world.staff_a, role=Role.SUPERVISOR, site=world.site_a)
-    with pytest.raises(Refused, match=re.escape("You cannot review your own explanation.")):
+    with pytest.raises(OwnRecordRefused, match=own()):
         explanation_accept(explanation=explanation, by=world.staff_a)
 
 

@@ -14,11 +14,13 @@ from django.utils import translation
 from attendance.models import Day, DayStatus, LeaveStatus, MonthClose, MonthStatus
 from attendance.services.days import days_recompute
 from attendance.services.leave_decisions import leave_approve, leave_cancel, leave_reject
+from onsite.access import OwnRecordRefused
 from onsite.models import Notification
 from onsite.roles import Role
 from onsite.transitions import Refused
 from tests import factories
 from tests.attendance.core.helpers import leave
+from tests.helpers_own import own
 
 D = datetime.date
 
@@ -97,9 +99,11 @@ def test_the_second_stage_is_a_policy_setting(world):
 
 def test_nobody_decides_leave_of_a_site_they_do_not_supervise_or_their_own(world):
     request = asked(world)
-    for user in (world.manager, world.staff_a, world.staff_b, world.hr):
+    for user in (world.manager, world.staff_b, world.hr):
         with pytest.raises(Refused, match="may not decide"):
             leave_approve(leave=request, by=user)
+    with pytest.raises(OwnRecordRefused, match=own()):
+        leave_approve(leave=request, by=world.staff_a)
     assert request.status == LeaveStatus.PENDING
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from attendance.models import AbsenceMark, AbsenceReason, DayStatus, MonthClose
 from attendance.services.marks import absence_mark
+from onsite.access import OwnRecordRefused
 from onsite.transitions import Refused
 from tests.attendance.punches.helpers import (
     MONDAY,
@@ -15,6 +16,7 @@ from tests.attendance.punches.helpers import (
     day_of,
     device_punch,
 )
+from tests.helpers_own import own
 
 
 def mark(world, date=MONDAY, by=None, reason=AbsenceReason.SUBSTITUTION, note="由他人代班"):
@@ -67,8 +69,10 @@ def test_a_supervisor_of_another_site_may_not_mark(world, supervisor_b):
 
 
 def test_staff_may_not_mark(world):
-    with pytest.raises(Refused, match=re.escape("You may not mark absences of 张三.")):
+    with pytest.raises(OwnRecordRefused, match=own()):
         mark(world, by=world.staff_a)
+    with pytest.raises(Refused, match=re.escape("You may not mark absences of 张三.")):
+        mark(world, by=world.staff_b)
 
 
 def test_the_reason_must_be_one_of_the_list(world):
@@ -102,3 +106,15 @@ def test_a_closed_month_is_refused(world, present_monday):
         mark(world)
     assert not AbsenceMark.objects.exists()
     assert day_of(world.person_a, MONDAY).status == DayStatus.PRESENT
+
+
+def test_an_hr_admin_who_is_also_staff_does_not_mark_herself_absent(world, two_roles):
+    with pytest.raises(OwnRecordRefused, match=own()):
+        absence_mark(
+            staff=world.hr_person,
+            date=MONDAY,
+            reason=AbsenceReason.OTHER,
+            note="未到岗",
+            by=world.hr_staff,
+        )
+    assert not AbsenceMark.objects.exists()

@@ -4,8 +4,10 @@ import pytest
 
 from attendance.models import AbsenceMark, AbsenceReason, DayStatus, MonthClose
 from attendance.services.marks import absence_mark, absence_unmark
+from onsite.access import OwnRecordRefused
 from onsite.transitions import Refused
 from tests.attendance.punches.helpers import MONDAY, OCTOBER, at, day_of, device_punch
+from tests.helpers_own import own
 
 
 @pytest.fixture
@@ -50,7 +52,7 @@ def test_a_supervisor_of_another_site_may_not_remove_it(world, marked, superviso
 
 
 def test_the_person_may_not_remove_their_own_mark(world, marked):
-    with pytest.raises(Refused, match=re.escape("You may not remove absences of 张三.")):
+    with pytest.raises(OwnRecordRefused, match=own()):
         absence_unmark(mark=marked, by=world.staff_a, reason="弄错了")
 
 
@@ -60,3 +62,16 @@ def test_a_closed_month_is_refused(world, marked):
         absence_unmark(mark=marked, by=world.hr, reason="经核实为公务外出")
     assert AbsenceMark.objects.exists()
     assert day_of(world.person_a, MONDAY).status == DayStatus.ABSENT
+
+
+def test_a_supervisor_who_is_also_staff_does_not_remove_his_own_mark(world, two_roles):
+    mark = absence_mark(
+        staff=world.supervisor_person,
+        date=MONDAY,
+        reason=AbsenceReason.OTHER,
+        note="未到岗",
+        by=world.hr,
+    )
+    with pytest.raises(OwnRecordRefused, match=own()):
+        absence_unmark(mark=mark, by=world.supervisor_staff, reason="弄错了")
+    assert AbsenceMark.objects.filter(pk=mark.pk).exists()

@@ -19,12 +19,14 @@ from attendance.services.overtime import (
     overtime_file,
     overtime_reject,
 )
+from onsite.access import OwnRecordRefused
 from onsite.models import Notification
 from onsite.roles import Role
 from onsite.transitions import Refused
 from tests import factories
 from tests.attendance.core.helpers import calendar_day
 from tests.attendance.overtime.helpers import SATURDAY, D, T, ask, made
+from tests.helpers_own import own
 
 
 def test_the_supervisor_approves_and_hr_is_asked_to_file(world):
@@ -54,15 +56,17 @@ def test_hr_files_approved_overtime_and_the_person_hears_of_it(world):
 
 def test_only_hr_files(world):
     request = overtime_approve(overtime=ask(world), by=world.manager)
-    for user in (world.supervisor_a, world.manager, world.staff_a):
+    for user in (world.supervisor_a, world.manager, world.staff_b):
         with pytest.raises(Refused, match="Only HR of the company files overtime"):
             overtime_file(overtime=request, by=user)
+    with pytest.raises(OwnRecordRefused, match=own()):
+        overtime_file(overtime=request, by=world.staff_a)
 
 
 def test_nobody_approves_their_own_overtime(world):
     # The person is also a supervisor of their own site: still not their own approver.
     factories.RoleGrantFactory(user=world.staff_a, role=Role.SUPERVISOR, site=world.site_a)
-    with pytest.raises(Refused, match="You may not approve this overtime"):
+    with pytest.raises(OwnRecordRefused, match=own()):
         overtime_approve(overtime=ask(world), by=world.staff_a)
 
 

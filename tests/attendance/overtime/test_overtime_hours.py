@@ -16,9 +16,11 @@ from attendance.services.overtime import (
     overtime_flag_missing_punches,
 )
 from attendance.tasks import overtime_flag_yesterday_task
+from onsite.access import OwnRecordRefused
 from onsite.transitions import Refused
 from tests.attendance.core.helpers import calendar_day, punch
 from tests.attendance.overtime.helpers import WEDNESDAY, D, made
+from tests.helpers_own import own
 
 AFTER = D(2026, 10, 20)
 
@@ -89,7 +91,7 @@ def test_hours_are_confirmed_once(world):
 
 
 def test_the_person_does_not_confirm_their_own_hours(world):
-    with pytest.raises(Refused, match="may not confirm"):
+    with pytest.raises(OwnRecordRefused, match=own()):
         confirm(world, made(world), "1", note="x", by=world.staff_a)
 
 

@@ -6,9 +6,11 @@ from django.utils import timezone
 
 from attendance.models import DayStatus, MonthClose, Punch, PunchSource
 from attendance.services.punches import punch_add_manual
+from onsite.access import OwnRecordRefused
 from onsite.transitions import Refused
 from tests import factories
 from tests.attendance.punches.helpers import MONDAY, OCTOBER, at, day_of, device_punch
+from tests.helpers_own import own
 
 
 def add(world, when, by=None, reason="考勤机故障", staff=None):
@@ -47,8 +49,10 @@ def test_a_supervisor_of_another_site_may_not_enter_punches_for_the_person(world
 
 
 def test_staff_may_not_enter_a_punch_by_hand_even_for_themselves(world):
-    with pytest.raises(Refused, match=re.escape("You may not enter punches for 张三.")):
+    with pytest.raises(OwnRecordRefused, match=own()):
         add(world, at(MONDAY, "08:31"), by=world.staff_a)
+    with pytest.raises(Refused, match=re.escape("You may not enter punches for 李四.")):
+        add(world, at(MONDAY, "08:31"), by=world.staff_a, staff=world.person_b)
 
 
 def test_a_reason_is_required(world):
@@ -90,3 +94,21 @@ def test_a_backup_placement_elsewhere_belongs_to_the_site_the_enterer_acts_for(w
     )
     assert add(world, at(MONDAY, "08:31"), by=supervisor_b).site == world.site_b
     assert add(world, at(MONDAY, "17:31"), by=world.supervisor_a).site == world.site_a
+
+
+def test_a_supervisor_who_is_also_staff_does_not_enter_his_own_punch(world, two_roles):
+    with pytest.raises(OwnRecordRefused, match=own()):
+        add(world, at(MONDAY, "08:25"), by=world.supervisor_staff, staff=world.supervisor_person)
+    assert not Punch.objects.exists()
+
+
+def test_an_hr_admin_who_is_also_staff_does_not_enter_her_own_punch(world, two_roles):
+    with pytest.raises(OwnRecordRefused, match=own()):
+        add(world, at(MONDAY, "08:25"), by=world.hr_staff, staff=world.hr_person)
+    assert not Punch.objects.exists()
+
+
+def test_each_enters_the_punches_of_the_other(world, two_roles):
+    add(world, at(MONDAY, "08:25"), by=world.hr_staff, staff=world.supervisor_person)
+    add(world, at(MONDAY, "08:26"), by=world.supervisor_staff, staff=world.hr_person)
+    assert Punch.objects.count() == 2

@@ -246,3 +246,16 @@ def test_dry_run_reports_but_writes_nothing(world):
     assert (report.new, report.written, report.errors) == (1, False, [])
     assert not Staff.objects.filter(staff_no="H001").exists()
     assert not Position.objects.filter(title="网络管理员").exists()
+
+
+def test_an_hr_admin_cannot_raise_her_own_salary_by_import(world, two_roles):
+    her = world.hr_person
+    row = person(her.staff_no, name=her.name, birth=her.birth_date)
+    row[4] = her.id_number
+    row[8] = "99999"
+    report = run("staff", csv_file([HEADER_ZH, row]), user=world.hr_staff)
+    [(row_no, column, message)] = errors_of(report)
+    assert (row_no, column) == (2, "月薪")
+    assert message == _("You cannot change your own pay; another HR admin sets it.")
+    her.refresh_from_db()
+    assert her.monthly_salary == 11800
