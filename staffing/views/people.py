@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from onsite.access import access_for, acts_on_self
+from onsite.access import access_for, acts_on_self, refuse_own_record
 from onsite.audit import history_entries
 from onsite.decorators import role_required
 from onsite.roles import Role
@@ -42,8 +42,8 @@ def _staff_for_hr(request, pk: int, *, deciding: bool = True) -> Staff:
     staff = get_object_or_404(Staff.objects.visible_to(request.user), pk=pk)
     if not access_for(request.user).is_hr_for(staff.company_id):
         raise PermissionDenied
-    if deciding and acts_on_self(request.user, staff):
-        raise PermissionDenied
+    if deciding:
+        refuse_own_record(by=request.user, staff=staff)
     return staff
 
 
