@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from onsite.access import access_for
+from onsite.converters import parse_id
 from onsite.forms import BoundedMixin
 from onsite.models import Notification, PolicySetting, RoleGrant
 from onsite.policy import POLICIES
@@ -130,6 +131,11 @@ class ScopedAdmin(SimpleHistoryAdmin):
             self._in_scope_or_404(request, object_id)
         if request.method == "POST" and not self.has_change_history_permission(request):
             raise PermissionDenied
+        # django-simple-history looks the version up as given: '²' would be a 500.
+        try:
+            parse_id(version_id)
+        except ValueError:
+            raise Http404 from None
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 

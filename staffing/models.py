@@ -6,6 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
@@ -16,7 +17,9 @@ from onsite.access import access_for
 from onsite.uploads import UploadValidator
 from staffing.schedule import Schedule
 from staffing.validators import (
+    SALARY_MAX,
     normalise_id_number,
+    validate_birth_date,
     validate_id_matches_birth_date,
     validate_id_number,
     validate_phone,
@@ -258,7 +261,7 @@ class Staff(models.Model):
     staff_no = models.CharField(_("staff number"), max_length=40)
     name = models.CharField(_("full name"), max_length=60)
     gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices)
-    birth_date = models.DateField(_("birth date"))
+    birth_date = models.DateField(_("birth date"), validators=[validate_birth_date])
     nationality = models.CharField(_("nationality"), max_length=40, default="中国")
     id_number = models.CharField(
         _("ID card number"), max_length=18, blank=True, validators=[validate_id_number]
@@ -275,7 +278,12 @@ class Staff(models.Model):
         help_text=_("For annual leave; when empty, the employment start is used."),
     )
     monthly_salary = models.DecimalField(
-        _("monthly salary"), max_digits=10, decimal_places=2, null=True, blank=True
+        _("monthly salary"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(SALARY_MAX)],
     )
     status = models.CharField(
         _("status"), max_length=16, choices=StaffStatus.choices, default=StaffStatus.CANDIDATE
@@ -297,6 +305,9 @@ class Staff(models.Model):
                 fields=["company", "id_number"],
                 condition=~Q(id_number=""),
                 name="staff_id_number_per_company",
+            ),
+            models.CheckConstraint(
+                condition=Q(monthly_salary__gte=0), name="staff_salary_not_negative"
             ),
         ]
         indexes = [models.Index(fields=["company", "status"], name="staff_company_status")]
@@ -491,7 +502,12 @@ class RewardPenalty(models.Model):
     date = models.DateField(_("date"))
     reason = models.TextField(_("reason"))
     amount = models.DecimalField(
-        _("amount (CNY)"), max_digits=10, decimal_places=2, null=True, blank=True
+        _("amount (CNY)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     site = models.ForeignKey(
         Site,
@@ -525,6 +541,9 @@ class RewardPenalty(models.Model):
             models.CheckConstraint(
                 condition=~Q(kind__in=["bonus", "fine"]) | Q(amount__gt=0),
                 name="rewardpenalty_money_has_amount",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name="rewardpenalty_amount_not_negative"
             ),
         ]
         # "Is this person banned from this site?", asked by every new assignment.

@@ -20,6 +20,11 @@ ID_CHECK_CODES = "10X98765432"
 # Nobody on a site was born before 1900: such a date in an ID number is a typing mistake.
 ID_EARLIEST_BIRTH_YEAR = 1900
 
+# Labour Law art. 15: nobody under 16 is employed; a record of someone over 100 is a typing mistake.
+YOUNGEST_AGE, OLDEST_AGE = 16, 100
+# A monthly salary above it (CNY) is a typing mistake, such as a digit too many.
+SALARY_MAX = 1_000_000
+
 MOBILE = re.compile(r"(?:\+?86)?(1\d*)")
 MOBILE_LENGTH = 11
 LANDLINE = re.compile(r"(0\d{2,3})[-\s]+(\d{7,8})(?:[-\s]+(\d{1,6}))?")
@@ -176,6 +181,37 @@ def normalise_phone(value: str) -> str:
 def validate_phone(value: str) -> None:
     """A mainland mobile number, optionally with +86, spaces or dashes, or a landline."""
     normalise_phone(value)
+
+
+def age_on(birth_date: datetime.date, day: datetime.date) -> int:
+    """Whole years from `birth_date` to `day`."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def validate_birth_date(value: datetime.date) -> None:
+    """A date of birth that is not in the future and gives an age an employee can have today."""
+    today = timezone.localdate()
+    if value > today:
+        raise ValidationError(
+            _("The date of birth %(date)s is in the future."),
+            code="birth_date_future",
+            params={"date": value.isoformat()},
+        )
+    age = age_on(value, today)
+    if not YOUNGEST_AGE <= age <= OLDEST_AGE:
+        raise ValidationError(
+            _(
+                "The date of birth %(date)s gives an age of %(age)s; staff are %(youngest)s to "
+                "%(oldest)s years old."
+            ),
+            code="birth_date_age",
+            params={
+                "date": value.isoformat(),
+                "age": age,
+                "youngest": YOUNGEST_AGE,
+                "oldest": OLDEST_AGE,
+            },
+        )
 
 
 def validate_schedule(value: str) -> None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from attendance.forms.punches import DATE, BootstrapForm
 from attendance.models import LeaveKind
+from onsite.forms import BoundedMixin
 from onsite.uploads import DOCUMENT_TYPES, UploadValidator
 from staffing.models import Assignment, Staff
 
@@ -101,7 +102,7 @@ class LeaveForm(BootstrapForm):
         previewed(self, PREVIEWED)
 
 
-class PreviewForm(forms.Form):
+class PreviewForm(BoundedMixin, forms.Form):
     """The query of the preview: every field may be missing or wrong while the person types."""
 
     kind = forms.ChoiceField(choices=LeaveKind.choices, required=False)
