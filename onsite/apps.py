@@ -12,6 +12,9 @@ class OnsiteConfig(AppConfig):
         # Registers the check that warns when no CJK font is installed (Chinese in PDFs would
         # silently turn into empty boxes); WeasyPrint itself is imported only when rendering.
         from onsite import pdf  # noqa: F401
+        from onsite.converters import register
+
+        register()
 
 
 class OnsiteAdminConfig(admin_apps.AdminConfig):

@@ -34,6 +34,7 @@ from attendance.services.overtime import (
     overtime_file,
     overtime_reject,
 )
+from onsite.converters import parse_id
 from onsite.decorators import role_required
 from onsite.policy import policy_for
 from onsite.roles import Role
@@ -54,9 +55,12 @@ def approvals(request):
 def _parse(token: str) -> tuple[str, int]:
     """`leave:12` → ("leave", 12); anything else names no request (404)."""
     kind, _sep, pk = token.partition(":")
-    if kind not in MODELS or not pk.isdigit():
-        raise Http404
-    return kind, int(pk)
+    try:
+        if kind not in MODELS:
+            raise ValueError(kind)
+        return kind, parse_id(pk)
+    except ValueError:
+        raise Http404 from None
 
 
 def _load(user, tokens: list[str]) -> list[tuple[str, object]]:
@@ -186,7 +190,7 @@ def _named(kind: str, record, refusal: Refused) -> str:
 def _back(request):
     url = reverse("attendance:approvals")
     page = request.POST.get("page", "")
-    return redirect(f"{url}?page={page}" if page.isdigit() else url)
+    return redirect(f"{url}?page={page}" if page.isascii() and page.isdigit() else url)
 
 
 @role_required(*DECIDERS)

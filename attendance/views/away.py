@@ -19,6 +19,7 @@ from attendance.calendar import WorkCalendar, month_bounds
 from attendance.models import DayKind, Leave, LeaveStatus, Overtime, OvertimeStatus
 from attendance.views.sheet import month_param, neighbours
 from onsite.access import access_for
+from onsite.converters import parse_id, query
 from onsite.decorators import role_required
 from onsite.roles import Role
 from staffing.models import Assignment, Contract, Site
@@ -57,12 +58,7 @@ def away_sites(user) -> QuerySet[Site]:
 
 
 def _site_param(request) -> int | None:
-    text = request.GET.get("site")
-    if not text:
-        return None
-    if not text.isdigit():
-        raise Http404
-    return int(text)
+    return query(request, "site", parse_id)
 
 
 def _halves_label(kind_label: str, morning: bool, afternoon: bool) -> str:

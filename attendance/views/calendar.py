@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, re_path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
@@ -139,16 +139,13 @@ def calendar(request):
 
 
 @role_required(Role.HR_ADMIN)
-def calendar_day(request, day: str, site_id: str | None = None):
-    try:
-        date = datetime.date.fromisoformat(day)
-    except ValueError:
-        raise Http404 from None
+def calendar_day(request, day: datetime.date, site_id: int | None = None):
+    date = day
     sites = calendar_sites(request.user).order_by("code")
     if site_id is None and request.GET.get("site"):
         chosen = get_object_or_404(sites, pk=_int_or_404(request.GET["site"]))
         return redirect("attendance:calendar_day", day, chosen.pk)
-    site = get_object_or_404(sites, pk=int(site_id)) if site_id is not None else None
+    site = get_object_or_404(sites, pk=site_id) if site_id is not None else None
     national = CalendarDay.objects.filter(date=date, site__isnull=True).first()
     own = CalendarDay.objects.filter(date=date, site=site).first() if site else None
     current = own or national
@@ -245,10 +242,9 @@ def _int_or_404(value: str) -> int:
         raise Http404 from None
 
 
-DATE = r"(?P<day>\d{4}-\d{2}-\d{2})"
 urlpatterns = [
     path("calendar/", calendar, name="calendar"),
-    path("calendar/<int:year>/confirm/", calendar_confirm, name="calendar_confirm"),
-    re_path(rf"^calendar/{DATE}/$", calendar_day, name="calendar_day"),
-    re_path(rf"^calendar/{DATE}/site/(?P<site_id>\d+)/$", calendar_day, name="calendar_day"),
+    path("calendar/<year:year>/confirm/", calendar_confirm, name="calendar_confirm"),
+    path("calendar/<date:day>/", calendar_day, name="calendar_day"),
+    path("calendar/<date:day>/site/<int:site_id>/", calendar_day, name="calendar_day"),
 ]

@@ -3,6 +3,8 @@ supervisor of the site (or HR) accepts it or returns it for rewriting."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -24,7 +26,6 @@ from attendance.services.explanations import (
 from attendance.services.punches import may_act_for
 from attendance.today import months_to_explain
 from attendance.views.punches import form_errors, refused
-from attendance.views.sheet import parse_month
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
@@ -66,12 +67,12 @@ def explanation_list(request):
 
 
 @role_required(Role.STAFF)
-def explanation_write(request, site_pk: int, month: str):
+def explanation_write(request, site_pk: int, month: datetime.date):
     staff_id = access_for(request.user).staff_id
     if staff_id is None:
         raise PermissionDenied
     site = get_object_or_404(Site.objects.visible_to(request.user), pk=site_pk)
-    first = parse_month(month)
+    first = month
     staff = get_object_or_404(Staff, pk=staff_id)
     existing = Explanation.objects.filter(staff=staff, site=site, month=first).first()
     if existing is not None and existing.status != E.RETURNED:
@@ -155,7 +156,7 @@ def explanation_review(request, pk: int):
 urlpatterns = [
     path("explanations/", explanation_list, name="explanation_list"),
     path(
-        "explanations/write/<int:site_pk>/<str:month>/",
+        "explanations/write/<int:site_pk>/<month:month>/",
         explanation_write,
         name="explanation_write",
     ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -10,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from attendance.exports import sheet_pdf, sheet_xlsx
 from attendance.sheet import month_sheet
-from attendance.views.sheet import SHEET_ROLES, parse_month
+from attendance.views.sheet import SHEET_ROLES
 from onsite.access import access_for
 from onsite.decorators import role_required
 from onsite.pdf import pdf_response
@@ -32,11 +34,11 @@ def shows_amounts(user, site: Site) -> bool:
 
 
 @role_required(*SHEET_ROLES)
-def sheet_export(request, site_pk: int, month: str, fmt: str):
+def sheet_export(request, site_pk: int, month: datetime.date, fmt: str):
     site = get_object_or_404(
         Site.objects.visible_to(request.user).select_related("client"), pk=site_pk
     )
-    first = parse_month(month)
+    first = month
     if fmt not in FORMATS:
         raise Http404
     # The rows the sheet page shows this user: supervisors their sites' people, HR their company's.
@@ -54,7 +56,7 @@ def sheet_export(request, site_pk: int, month: str, fmt: str):
 
 urlpatterns = [
     path(
-        "sheets/<int:site_pk>/<str:month>/export.<str:fmt>",
+        "sheets/<int:site_pk>/<month:month>/export.<str:fmt>",
         sheet_export,
         name="sheet_export",
     ),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from attendance.forms.policy import PolicyValueForm
 from attendance.services.policy import DAY_RULE_KEYS, policy_set
 from onsite.access import access_for
+from onsite.converters import parse_id
 from onsite.decorators import role_required
 from onsite.models import PolicySetting
 from onsite.policy import POLICIES
@@ -25,7 +26,7 @@ def _pk(value: str | None) -> int | None:
     if not value:
         return None
     try:
-        return int(value)
+        return parse_id(value)
     except ValueError:
         raise Http404 from None
 

@@ -28,6 +28,7 @@ from attendance.sheet import month_sheet, person_row
 from attendance.tasks import queue_recompute
 from onsite.access import access_for
 from onsite.audit import history_entries
+from onsite.converters import parse_month, query
 from onsite.decorators import role_required
 from onsite.roles import Role
 from onsite.transitions import Refused
@@ -36,17 +37,9 @@ from staffing.models import Site, Staff
 SHEET_ROLES = (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER)
 
 
-def parse_month(text: str) -> datetime.date:
-    """`YYYY-MM` as the first of that month; anything else is a page that does not exist."""
-    try:
-        return datetime.datetime.strptime(text, "%Y-%m").date()
-    except ValueError:
-        raise Http404 from None
-
-
 def month_param(request) -> datetime.date:
-    text = request.GET.get("month")
-    return parse_month(text) if text else timezone.localdate().replace(day=1)
+    """`?month=YYYY-MM`, this month when there is none; out of range is 404."""
+    return query(request, "month", parse_month, default=timezone.localdate().replace(day=1))
 
 
 def neighbours(month: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -100,9 +93,9 @@ def sheet_list(request):
 
 
 @role_required(*SHEET_ROLES)
-def sheet(request, site_pk: int, month: str):
+def sheet(request, site_pk: int, month: datetime.date):
     site = get_object_or_404(Site.objects.visible_to(request.user), pk=site_pk)
-    first = parse_month(month)
+    first = month
     last = month_bounds(first)[1]
     access = access_for(request.user)
     result = month_sheet(site=site, month=first, staff=Staff.objects.visible_to(request.user))
@@ -128,17 +121,17 @@ def sheet(request, site_pk: int, month: str):
     )
 
 
-def person_url_parts(month: str) -> tuple[str, str]:
+def person_url_parts(month: datetime.date) -> tuple[str, str]:
     """("/attendance/people/", "/2026-10/"): what goes before and after a person's id."""
     before, _zero, after = reverse("attendance:person_month", args=[0, month]).partition("/0/")
     return f"{before}/", f"/{after}"
 
 
-def closing_site(request, site_pk: int, month: str) -> tuple[Site, datetime.date]:
+def closing_site(request, site_pk: int, month: datetime.date) -> tuple[Site, datetime.date]:
     """The site and month an HR admin closes, reopens or judges again: 404 outside their
     scope, 403 for a site none of their companies has a contract at."""
     site = get_object_or_404(Site.objects.visible_to(request.user), pk=site_pk)
-    first = parse_month(month)
+    first = month
     if not may_close(request.user, site):
         raise PermissionDenied
     return site, first
@@ -158,7 +151,7 @@ def act_on_month(request, site: Site, first: datetime.date, action, done: str):
 
 @require_POST
 @role_required(Role.HR_ADMIN)
-def sheet_close(request, site_pk: int, month: str):
+def sheet_close(request, site_pk: int, month: datetime.date):
     site, first = closing_site(request, site_pk, month)
     return act_on_month(
         request,
@@ -171,7 +164,7 @@ def sheet_close(request, site_pk: int, month: str):
 
 @require_POST
 @role_required(Role.HR_ADMIN)
-def sheet_reopen(request, site_pk: int, month: str):
+def sheet_reopen(request, site_pk: int, month: datetime.date):
     site, first = closing_site(request, site_pk, month)
     reason = request.POST.get("reason", "")
     return act_on_month(
@@ -185,7 +178,7 @@ def sheet_reopen(request, site_pk: int, month: str):
 
 @require_POST
 @role_required(Role.HR_ADMIN)
-def sheet_recompute(request, site_pk: int, month: str):
+def sheet_recompute(request, site_pk: int, month: datetime.date):
     """Judge every day of the month again: after a history import, or when the nightly pass
     did not run (a new installation)."""
     site, first = closing_site(request, site_pk, month)
@@ -199,9 +192,9 @@ def sheet_recompute(request, site_pk: int, month: str):
 
 
 @login_required
-def person_month(request, staff_pk: int, month: str):
+def person_month(request, staff_pk: int, month: datetime.date):
     person = get_object_or_404(Staff.objects.visible_to(request.user), pk=staff_pk)
-    first = parse_month(month)
+    first = month
     last = month_bounds(first)[1]
     days = list(
         Day.objects.visible_to(request.user)
@@ -298,10 +291,10 @@ def my_month(request):
 
 urlpatterns = [
     path("sheets/", sheet_list, name="sheet_list"),
-    path("sheets/<int:site_pk>/<str:month>/", sheet, name="sheet"),
-    path("sheets/<int:site_pk>/<str:month>/close/", sheet_close, name="sheet_close"),
-    path("sheets/<int:site_pk>/<str:month>/reopen/", sheet_reopen, name="sheet_reopen"),
-    path("sheets/<int:site_pk>/<str:month>/recompute/", sheet_recompute, name="sheet_recompute"),
-    path("people/<int:staff_pk>/<str:month>/", person_month, name="person_month"),
+    path("sheets/<int:site_pk>/<month:month>/", sheet, name="sheet"),
+    path("sheets/<int:site_pk>/<month:month>/close/", sheet_close, name="sheet_close"),
+    path("sheets/<int:site_pk>/<month:month>/reopen/", sheet_reopen, name="sheet_reopen"),
+    path("sheets/<int:site_pk>/<month:month>/recompute/", sheet_recompute, name="sheet_recompute"),
+    path("people/<int:staff_pk>/<month:month>/", person_month, name="person_month"),
     path("me/", my_month, name="my_month"),
 ]

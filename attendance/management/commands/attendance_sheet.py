@@ -9,7 +9,6 @@ was closed)."""
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -20,6 +19,7 @@ from attendance.calendar import month_bounds
 from attendance.exports import sheet_csv, sheet_xlsx
 from attendance.services.days import days_recompute
 from attendance.sheet import month_sheet
+from onsite import converters
 from staffing.models import Site
 
 WRITERS = {".csv": sheet_csv, ".xlsx": sheet_xlsx}
@@ -81,11 +81,10 @@ class Command(BaseCommand):
 
 
 def parse_month(text: str) -> datetime.date:
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        try:
-            return datetime.datetime.strptime(text, "%Y-%m").date()
-        except ValueError:
-            pass
+    try:
+        return converters.parse_month(text)
+    except ValueError:
+        pass
     raise CommandError(
         _("The month must be written YYYY-MM, e.g. 2026-10, not %(month)s.") % {"month": text}
     )
