@@ -21,6 +21,7 @@ from attendance.imports import (
     Problems,
     ambiguous,
     not_assigned,
+    own_record,
     staff_number,
     unknown_staff,
 )
@@ -256,6 +257,9 @@ class LeaveImport:
                 problems.add(number, "start", not_assigned(staff_no, start))
                 continue
             staff_id, site_id = placed
+            if staff_id == directory.own_staff_id:
+                problems.add(number, "staff_no", own_record(staff_no))
+                continue
             identity = (staff_id, row["kind"], start, row["end"], row["starts_pm"], row["ends_am"])
             if identity in seen:
                 problems.add(

@@ -620,6 +620,12 @@ class StaffResource(ImportResource):
                 "monthly_salary",
                 _("You cannot change your own pay; another HR admin sets it."),
             )
+        if acts_on_self(self.context.user, instance) and self.extra_changed(instance):
+            add_error(
+                errors,
+                "qualified",
+                _("You cannot record your own qualification; another HR admin checks it."),
+            )
         if "phone" not in failed and instance.phone:
             try:
                 instance.phone = normalise_phone(instance.phone)
@@ -875,6 +881,10 @@ class AssignmentResource(ImportResource):
                 instance.staff = self.context.staff_member(instance.contract.company, staff_no)
             except ValueError as error:
                 add_error(errors, "staff_no", str(error))
+            else:
+                # Nobody places themselves (STYLE habit 15).
+                if acts_on_self(self.context.user, instance.staff):
+                    add_error(errors, "staff_no", _("You cannot place yourself at a site."))
         if failed or errors:
             return
         if instance.pk is not None:
