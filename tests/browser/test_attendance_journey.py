@@ -47,7 +47,7 @@ def test_hr_imports_punches_reviews_and_closes_the_month_then_staff_read_it_on_a
     row = page.locator(f"[data-testid=sheet-row][data-staff-no='{person.staff_no}']")
     expect(row).to_contain_text(person.name)
     # Three punched days, one of them 22 minutes late; the other 15 workdays are absent.
-    expect(row).to_contain_text("1 / 22′")
+    expect(row).to_contain_text("1 次 / 22 分钟")
     expect(row.locator("td").nth(6)).to_have_text("15")
     screenshot(page, "attendance-sheet-hr")
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import DESKTOP, PHONE, login, page_width, screenshot, url
-from tests.conftest import ROLES
+from tests.conftest import ROLES, TWO_ROLES, add_two_roles
 
 # Written out by hand, not computed by onsite.navigation: this is what each person should see.
 EXPECTED_NAV = {
@@ -92,6 +92,10 @@ EXPECTED_NAV = {
     "client_a": {"dashboard", "sites", "notifications"},
     "outsider": {"dashboard", "notifications"},
 }
+# People with two roles see the menus of both: HR's or the supervisor's, and their own as staff.
+STAFF_OWN = {"my_record", "check_in", "my_attendance", "explanations"}
+EXPECTED_NAV["hr_staff"] = EXPECTED_NAV["hr"] | STAFF_OWN
+EXPECTED_NAV["supervisor_staff"] = EXPECTED_NAV["supervisor_a"] | STAFF_OWN
 
 # The dashboard sections (data-section of templates/dashboard/_*.html) each person's page holds.
 EXPECTED_SECTIONS = {
@@ -103,6 +107,8 @@ EXPECTED_SECTIONS = {
     "finance": {"finance"},
     "client_a": {"client_contact"},
     "outsider": set(),
+    "hr_staff": {"hr_admin", "staff"},
+    "supervisor_staff": {"supervisor", "staff"},
 }
 
 
@@ -139,6 +145,8 @@ def test_each_role_sees_its_own_navigation_and_dashboard(
 ):
     # Both widths in one test and one browser context, so that the named people are built (and
     # flushed) once and the person logs in once: on the phone, then the window grows to a desktop.
+    if username in TWO_ROLES:
+        add_two_roles(live_world)
     links = "[data-testid=nav] [data-nav]"
 
     # A 360 px phone: the menu is collapsed behind the toggler, and nothing scrolls sideways.

@@ -55,7 +55,7 @@ def test_hr_imports_a_roster_places_and_onboards_a_person(
     page.select_option("#id_contract", index=1)
     page.fill("#id_start", "2026-12-01")
     page.locator("[data-testid=assignment-form] button.btn-primary").click()
-    expect(page.locator(".alert-success")).to_contain_text("周敏 自 2026-12-01 起派驻到 甲机房")
+    expect(page.locator(".alert-success")).to_contain_text("周敏自 2026-12-01 起派驻到甲机房")
     placement = Assignment.objects.get(staff=newcomer)
 
     page.goto(url(live_server, "staffing:onboarding_detail", placement.pk))
