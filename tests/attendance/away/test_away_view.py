@@ -91,20 +91,28 @@ def test_rest_days_inside_leave_are_not_days_away(english, world):
 
 
 def test_approved_and_filed_overtime_show_their_hours_and_requests_do_not(english, world):
-    overtime_of(world.person_a, world.site_a, status=OvertimeStatus.APPROVED)
+    overtime_of(
+        world.person_a, world.site_a, SATURDAY, "09:00", "11:00", status=OvertimeStatus.APPROVED
+    )
     colleague = factories.StaffFactory(company=world.company, name="王五")
     overtime_of(
         colleague,
         world.site_a,
+        SATURDAY,
         start="13:00",
         end="17:00",
         status=OvertimeStatus.FILED,
         actual_hours=Decimal("3.5"),
         confirmed_at=timezone.now(),
     )
-    overtime_of(world.person_a, world.site_a, start="18:00", end="19:00")  # pending
+    overtime_of(world.person_a, world.site_a, SATURDAY, start="18:00", end="19:00")  # pending
     overtime_of(
-        world.person_a, world.site_a, start="19:00", end="20:00", status=OvertimeStatus.REJECTED
+        world.person_a,
+        world.site_a,
+        SATURDAY,
+        start="19:00",
+        end="20:00",
+        status=OvertimeStatus.REJECTED,
     )
     response = show(english, world)
     shown = [(o["name"], o["hours"]) for o in cell(response, SATURDAY)["overtime"]]
@@ -161,7 +169,7 @@ def test_the_month_links_and_the_shading_of_the_days(english, world):
 
 def test_the_phone_list_holds_only_days_with_someone_away(english, world):
     leave_of(world.person_a, world.site_a, MONDAY, status=LeaveStatus.APPROVED)
-    overtime_of(world.person_a, world.site_a, status=OvertimeStatus.FILED)
+    overtime_of(world.person_a, world.site_a, SATURDAY, status=OvertimeStatus.FILED)
     response = show(english, world)
     assert [c["date"] for c in response.context["listed"]] == [SATURDAY, MONDAY]
 

@@ -36,8 +36,9 @@ def test_overtime_is_asked_for_and_approved_on_phones(new_page, live_server, liv
     assert page_width(staff) <= PHONE["width"]
     detail = staff.url
 
+    # Rest-day overtime is the department head's to approve (SPEC §8), not the supervisor's.
     supervisor = new_page(PHONE)
-    login(supervisor, live_server, "supervisor_a")
+    login(supervisor, live_server, "manager")
     supervisor.goto(detail)
     approve = supervisor.locator("[data-testid=approve]")
     assert approve.bounding_box()["height"] >= 38
