@@ -47,21 +47,23 @@ def notification_create(
 def notification_email_send(*, notification_id: int) -> bool:
     """E-mail one notification at most once, however often the task runs or retries.
 
-    The row stays locked while the mail goes out, so a second run waits, then sees `emailed_at`
-    set and stops. A failed send rolls back and is tried again by the sweep.
+    The notification is claimed by setting `emailed_at` in one UPDATE, so no row lock or
+    transaction stays open during the SMTP conversation; a second run finds it claimed and stops.
+    A failed send gives the claim back, so the retry or the sweep sends it.
     """
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update()
-            .select_related("recipient")
-            .filter(pk=notification_id)
-            .first()
-        )
-        if notification is None or notification.emailed_at or not notification.recipient.email:
-            return False
-        link = (
-            f"{settings.ONSITE_BASE_URL.rstrip('/')}{notification.url}" if notification.url else ""
-        )
+    notification = (
+        Notification.objects.select_related("recipient").filter(pk=notification_id).first()
+    )
+    if notification is None or notification.emailed_at or not notification.recipient.email:
+        return False
+    claimed_at = timezone.now()
+    claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
+        emailed_at=claimed_at
+    )
+    if claimed != 1:
+        return False
+    link = f"{settings.ONSITE_BASE_URL.rstrip('/')}{notification.url}" if notification.url else ""
+    try:
         with translation.override(settings.LANGUAGE_CODE):
             send_mail(
                 subject=f"[{settings.ONSITE_SITE_NAME}] {notification.title}",
@@ -69,8 +71,11 @@ def notification_email_send(*, notification_id: int) -> bool:
                 from_email=None,
                 recipient_list=[notification.recipient.email],
             )
-        notification.emailed_at = timezone.now()
-        notification.save(update_fields=["emailed_at"])
+    except BaseException:
+        Notification.objects.filter(pk=notification_id, emailed_at=claimed_at).update(
+            emailed_at=None
+        )
+        raise
     return True
 
 

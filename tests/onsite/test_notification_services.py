@@ -3,7 +3,7 @@ import threading
 
 import pytest
 from django.core import mail
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from onsite import services
@@ -114,3 +114,46 @@ def test_mark_read_once_and_mark_all(world):
     assert services.notification_mark_all_read(user=world.hr) == 1
     other.refresh_from_db()
     assert other.read_at is None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_no_row_lock_or_transaction_is_held_while_the_mail_goes_out(monkeypatch):
+    notification = factories.NotificationFactory(recipient=factories.UserFactory(username="slow"))
+    seen = {}
+
+    def lock_from_another_connection():
+        try:
+            with transaction.atomic():
+                Notification.objects.select_for_update(nowait=True).get(pk=notification.pk)
+            seen["locked"] = False
+        except DatabaseError:
+            seen["locked"] = True
+        finally:
+            connection.close()
+
+    def slow_smtp(*args, **kwargs):
+        seen["in_transaction"] = connection.in_atomic_block
+        other = threading.Thread(target=lock_from_another_connection)
+        other.start()
+        other.join()
+        return 1
+
+    monkeypatch.setattr(services, "send_mail", slow_smtp)
+    assert services.notification_email_send(notification_id=notification.pk) is True
+    assert seen == {"in_transaction": False, "locked": False}
+    notification.refresh_from_db()
+    assert notification.emailed_at is not None
+
+
+def test_a_failed_send_is_sent_by_the_next_try(world, monkeypatch):
+    notification = factories.NotificationFactory(recipient=world.hr)
+    real_send_mail = services.send_mail
+    monkeypatch.setattr(
+        services, "send_mail", lambda **kwargs: (_ for _ in ()).throw(TimeoutError("smtp"))
+    )
+    with pytest.raises(TimeoutError):
+        services.notification_email_send(notification_id=notification.pk)
+    monkeypatch.setattr(services, "send_mail", real_send_mail)
+    assert services.notification_email_send(notification_id=notification.pk) is True
+    assert len(mail.outbox) == 1
