@@ -193,3 +193,28 @@ class PolicySetting(models.Model):
 
         if self.key not in POLICIES:
             raise ValidationError({"key": _("Unknown policy.")})
+
+
+class ReminderClaim(models.Model):
+    """A reminder taken to be sent: the row is written before the message goes out, so each
+    (kind, subject, period) is sent once however often, or however many times at once, the job
+    runs (SPEC §9, §13)."""
+
+    kind = models.CharField(_("kind"), max_length=60)
+    # The subject in the kind's own terms: a check, a person, a site… ("17", "staff:17").
+    key = models.CharField(_("reminded about"), max_length=100)
+    # The period the reminder is for: a week "2026-W41", a month "2026-10", a due date.
+    period = models.CharField(_("period"), max_length=40)
+    claimed_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "key", "period"], name="reminderclaim_once_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} {self.period}"

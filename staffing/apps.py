@@ -6,3 +6,11 @@ class StaffingConfig(AppConfig):
     name = "staffing"
     verbose_name = _("Staffing")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from onsite.reminders import reminder_register
+        from staffing.services.qualification import EXPIRY_REMINDER, checks_remind_expiring
+
+        reminder_register(
+            EXPIRY_REMINDER, _("Qualification about to expire (to HR)"), checks_remind_expiring
+        )

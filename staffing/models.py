@@ -443,8 +443,6 @@ class QualificationCheck(models.Model):
     verified_on = models.DateField(_("verified on"), null=True, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=255, blank=True)
-    # Set once when HR was reminded of the coming expiry, so the reminder goes out once.
-    expiry_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     objects = QualificationCheckQuerySet.as_manager()

@@ -746,13 +746,12 @@ class StaffResource(ImportResource):
         for check in stale:
             for name, value in verdict.items():
                 setattr(check, name, value)
-            check.expiry_reminded_at = None
         if stale:
             # A changed verdict is history worth keeping, as when HR records it by hand.
             bulk_update_with_history(
                 stale,
                 QualificationCheck,
-                [*verdict, "expiry_reminded_at"],
+                list(verdict),
                 default_user=self.context.user,
                 default_change_reason=_("Imported"),
             )

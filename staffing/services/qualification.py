@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from onsite.access import refuse_own_record
 from onsite.policy import policy_for
 from onsite.recipients import hr_admins, supervisors
+from onsite.reminders import reminders_send
 from onsite.services import notification_create
 from onsite.transitions import TransitionError
 from staffing.models import (
@@ -83,8 +83,6 @@ def check_record(
                 _("Cannot change from “%(current)s” to “%(to)s”.")
                 % {"current": locked.get_status_display(), "to": CheckStatus(status).label}
             )
-        if locked.expires_on != expires_on:
-            locked.expiry_reminded_at = None
         locked.status = status
         locked.verified_by = by
         locked.verified_on = today
@@ -154,46 +152,48 @@ def checks_expire(*, today: datetime.date | None = None) -> int:
     return expired
 
 
+EXPIRY_REMINDER = "qualification.expiring"
+
+
 def checks_remind_expiring(*, today: datetime.date | None = None) -> int:
-    """Tell HR once per check that it expires within the company's reminder period."""
+    """Tell HR once per check and expiry date that it expires within the company's reminder
+    period; a renewed certificate has a new expiry date, so it is reminded of again."""
     today = today or timezone.localdate()
     candidates = (
-        QualificationCheck.objects.filter(
-            status=C.PASSED, expires_on__gte=today, expiry_reminded_at__isnull=True
-        )
-        .select_related("staff")
+        QualificationCheck.objects.filter(status=C.PASSED, expires_on__gte=today)
+        .select_related("staff__company")
         .order_by("expires_on")
     )
     policies: dict[int, int] = {}
-    sent = 0
-    for check in candidates:
+
+    def due(check: QualificationCheck) -> bool:
         company_id = check.staff.company_id
         if company_id not in policies:
             policies[company_id] = policy_for(
                 company=check.staff.company
             ).qualification_reminder_days
-        if check.expires_on > today + datetime.timedelta(days=policies[company_id]):
-            continue
-        with transaction.atomic():
-            # The update is the lock and the re-check: a second run finds the field set.
-            claimed = QualificationCheck.objects.filter(
-                Q(expiry_reminded_at__isnull=True), pk=check.pk
-            ).update(expiry_reminded_at=timezone.now())
-            if not claimed:
-                continue
-            notification_create(
-                recipients=hr_admins(company_id),
-                kind="qualification.expiring",
-                title=_("%(name)s: %(condition)s expires on %(date)s")
-                % {
-                    "name": check.staff.name,
-                    "condition": check.get_condition_display(),
-                    "date": check.expires_on,
-                },
-                url=f"/staff/{check.staff_id}/",
-            )
-            sent += 1
-    return sent
+        return check.expires_on <= today + datetime.timedelta(days=policies[company_id])
+
+    def send(check: QualificationCheck) -> None:
+        notification_create(
+            recipients=hr_admins(check.staff.company_id),
+            kind=EXPIRY_REMINDER,
+            title=_("%(name)s: %(condition)s expires on %(date)s")
+            % {
+                "name": check.staff.name,
+                "condition": check.get_condition_display(),
+                "date": check.expires_on,
+            },
+            url=f"/staff/{check.staff_id}/",
+        )
+
+    return reminders_send(
+        kind=EXPIRY_REMINDER,
+        items=(check for check in candidates if due(check)),
+        key=lambda check: str(check.pk),
+        period=lambda check: check.expires_on.isoformat(),
+        send=send,
+    )
 
 
 def qualification_daily(*, today: datetime.date | None = None) -> dict[str, int]:

@@ -125,3 +125,18 @@ def test_a_refused_verdict_changes_nothing(world, candidate):
     check.refresh_from_db()
     assert check.status == CheckStatus.PENDING
     assert check.verified_by is None
+
+
+def test_running_the_reminder_twice_on_one_day_reminds_hr_once(world):
+    pass_all(world.person_a, world.hr, health_until=datetime.date(2026, 12, 31))
+    assert qualification.qualification_daily(today=datetime.date(2026, 12, 1))["reminded"] == 1
+    assert qualification.qualification_daily(today=datetime.date(2026, 12, 1))["reminded"] == 0
+    assert Notification.objects.filter(kind="qualification.expiring").count() == 1
+
+
+def test_a_run_after_downtime_reminds_of_what_came_due_meanwhile_once(world):
+    pass_all(world.person_a, world.hr, health_until=datetime.date(2026, 12, 31))
+    # No run between 1 and 9 December (server down): the first run afterwards catches up.
+    assert qualification.checks_remind_expiring(today=datetime.date(2026, 12, 10)) == 1
+    assert qualification.checks_remind_expiring(today=datetime.date(2026, 12, 11)) == 0
+    assert Notification.objects.filter(kind="qualification.expiring").count() == 1
