@@ -73,17 +73,3 @@ class WorkCalendar:
     def unconfirmed(self, site_id: int | None = None) -> list[datetime.date]:
         """Dates in the range that are not confirmed (SPEC §6: such a month cannot be closed)."""
         return [d for d in self.days() if not self.entry(d, site_id).confirmed]
-
-
-def month_bounds(month: datetime.date) -> tuple[datetime.date, datetime.date]:
-    first = month.replace(day=1)
-    following = (first + datetime.timedelta(days=32)).replace(day=1)
-    return first, following - datetime.timedelta(days=1)
-
-
-def months_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:
-    months, month = [], start.replace(day=1)
-    while month <= end:
-        months.append(month)
-        month = (month + datetime.timedelta(days=32)).replace(day=1)
-    return months

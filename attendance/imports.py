@@ -28,10 +28,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.calendar import month_bounds
 from attendance.models import Punch, PunchSource
 from attendance.services.months import closed_message, closed_months
 from attendance.tasks import queue_recompute
+from onsite.periods import month_bounds
 from staffing.imports.context import ImportContext
 from staffing.imports.resources import Column
 from staffing.imports.services import ImportReport, ImportRows, RowError

@@ -14,7 +14,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from attendance.calendar import months_between
 from attendance.imports import (
     Ambiguous,
     Directory,
@@ -29,6 +28,7 @@ from attendance.models import Leave, LeaveKind, LeaveStatus
 from attendance.services.leave_days import count_missing_days
 from attendance.services.months import closed_message, closed_months
 from attendance.tasks import queue_recompute
+from onsite.periods import months_between
 from onsite.transitions import transition
 from staffing.imports.context import ImportContext
 from staffing.imports.resources import Column
@@ -228,7 +228,7 @@ class LeaveImport:
         )
         months: set[datetime.date] = set()
         for row in parsed:
-            months.update(months_between(row["start"], row["end"]))
+            months.update(m.first for m in months_between(row["start"], row["end"]))
         closed = closed_months(site_ids=list(directory.sites), dates=months)
         stored: dict[tuple, tuple[int, str]] = {}
         for pk, *identity, status in (
@@ -275,10 +275,15 @@ class LeaveImport:
                 report.skipped += 1
                 continue
             month = next(
-                (m for m in months_between(start, row["end"]) if (site_id, m) in closed), None
+                (
+                    m.first
+                    for m in months_between(start, row["end"])
+                    if (site_id, m.first) in closed
+                ),
+                None,
             )
             if month is not None:
-                column = "end" if month > start.replace(day=1) else "start"
+                column = "end" if month > start else "start"
                 problems.add(
                     number, column, closed_message(site=directory.sites[site_id], month=month)
                 )

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
 
-from attendance.calendar import WorkCalendar, month_bounds
+from attendance.calendar import WorkCalendar
 from attendance.models import (
     Day,
     Explanation,
@@ -24,6 +24,7 @@ from attendance.models import (
 )
 from attendance.rules import MONTH_RULES, render
 from attendance.services.leave import leave_settings
+from onsite.periods import month_bounds
 from onsite.policy import PolicyTable
 from staffing.models import Assignment, Site, Staff
 

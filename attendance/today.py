@@ -29,6 +29,7 @@ from attendance.models import (
 from attendance.services.explanations import explanation_is_required
 from attendance.services.punches import placements_at
 from onsite.access import Access
+from onsite.periods import Month
 from staffing.models import Assignment, Site, Staff
 
 # A rejection stays on the home page this long: long enough to be read, short enough to go.
@@ -57,9 +58,8 @@ class Today:
 def months_to_explain(staff_id: int) -> list[tuple[Site, datetime.date]]:
     """This month and the last at each site the person was judged at, where the sheet asks for
     an explanation that is not written yet."""
-    this_month = timezone.localdate().replace(day=1)
-    last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
-    next_month = (this_month + datetime.timedelta(days=32)).replace(day=1)
+    this_month = Month.containing(timezone.localdate())
+    last_month, next_month = this_month.previous.first, this_month.next.first
     # Only a month with an absence or lateness can ask for one: the sheet is built for those
     # only, so a month without any costs one query.
     troubled = {

@@ -12,6 +12,8 @@ import re
 from django.http import Http404
 from django.urls import register_converter
 
+from onsite.periods import Month
+
 # The dates Onsite deals with: nobody working today was born before 1900, and no contract,
 # calendar or leave reaches past 2100.
 FIRST_DATE = datetime.date(1900, 1, 1)
@@ -40,10 +42,7 @@ def parse_year(text: str) -> int:
 
 def parse_month(text: str) -> datetime.date:
     """`YYYY-MM` within the bounds as the first of that month, else ValueError."""
-    if not re.fullmatch(_MONTH, text or ""):
-        raise ValueError(f"not a month: {text!r}")
-    year, month = text.split("-")
-    return _bounded(datetime.date(int(year), int(month), 1))
+    return _bounded(Month.parse(text).first)
 
 
 def parse_date(text: str) -> datetime.date:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from onsite.models import RoleGrant
+from onsite.periods import Month
 from onsite.roles import Role
 from onsite.services import notification_create
 from staffing.models import (
@@ -267,7 +268,7 @@ def _demo_attendance(assignments, *, sites, today, rng, by) -> None:
     from attendance.services.leave import leave_days_count
     from staffing.schedule import Schedule
 
-    start = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    start = Month.containing(today).previous.first
     end = today - datetime.timedelta(days=1)
     if end < start:
         return

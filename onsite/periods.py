@@ -199,6 +199,12 @@ class Quarter(_Period):
         return f"{self.year:04d}Q{self.quarter}"
 
 
+def month_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of the month holding `day`."""
+    month = Month.containing(day)
+    return month.first, month.last
+
+
 def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 →
     28 Feb)."""

@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from attendance.calendar import WorkCalendar, months_between
+from attendance.calendar import WorkCalendar
 from attendance.classify import DayInput, Rules, judge
 from attendance.models import (
     AbsenceMark,
@@ -28,6 +28,7 @@ from attendance.models import (
     MonthStatus,
     Punch,
 )
+from onsite.periods import months_between
 from onsite.policy import PolicyTable
 from staffing.models import Assignment, Site
 from staffing.schedule import Schedule
@@ -117,7 +118,7 @@ def _days_recompute(
         MonthClose.objects.filter(
             site_id__in=list(sites),
             status=MonthStatus.CLOSED,
-            month__in=months_between(start, end),
+            month__in=[m.first for m in months_between(start, end)],
         ).values_list("site_id", "month")
     )
     calendar = WorkCalendar(start=start, end=end, site_ids=list(sites))

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.calendar import WorkCalendar, month_bounds
+from attendance.calendar import WorkCalendar
 from attendance.models import (
     Correction,
     CorrectionStatus,
@@ -21,6 +21,7 @@ from attendance.models import (
     Overtime,
     OvertimeStatus,
 )
+from onsite.periods import month_bounds
 from onsite.transitions import Refused, transition
 from staffing.models import Site
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from attendance.calendar import WorkCalendar, month_bounds
+from attendance.calendar import WorkCalendar
 from attendance.models import (
     Compensation,
     DayKind,
@@ -29,6 +29,7 @@ from attendance.models import (
 )
 from attendance.services.months import ensure_open
 from onsite.access import access_for, acts_on_self, refuse_own_record
+from onsite.periods import month_bounds
 from onsite.policy import policy_for
 from onsite.recipients import hr_admins, managers, supervisors
 from onsite.services import notification_create

@@ -3,15 +3,13 @@ site. A cleared value falls back to the company's, then to SPEC's default."""
 
 from __future__ import annotations
 
-import datetime
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.calendar import month_bounds
 from attendance.tasks import queue_recompute
 from onsite.models import PolicySetting
+from onsite.periods import Month
 from onsite.policy import POLICIES
 from onsite.transitions import Refused
 from staffing.models import Company, Site
@@ -74,6 +72,6 @@ def policy_set(
             if sites:
                 today = timezone.localdate()
                 # The months still open in practice: this one and the one before.
-                last_month = month_bounds(today.replace(day=1) - datetime.timedelta(days=1))[0]
+                last_month = Month.containing(today).previous.first
                 queue_recompute(start=last_month, end=today, site_ids=sites)
     return row

@@ -15,12 +15,13 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from attendance.banner import unconfirmed_notice
-from attendance.calendar import WorkCalendar, month_bounds
+from attendance.calendar import WorkCalendar
 from attendance.models import DayKind, Leave, LeaveStatus, Overtime, OvertimeStatus
 from attendance.views.sheet import month_param, neighbours
 from onsite.access import access_for
 from onsite.converters import parse_id, query
 from onsite.decorators import role_required
+from onsite.periods import month_bounds
 from onsite.roles import Role
 from staffing.models import Assignment, Contract, Site
 

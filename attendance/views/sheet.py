@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from attendance.banner import unconfirmed_notice
-from attendance.calendar import WorkCalendar, month_bounds
+from attendance.calendar import WorkCalendar
 from attendance.models import AbsenceMark, Day, DayStatus, MonthClose, Punch
 from attendance.rules import DAY_RULES, HALF_DAY_RULES
 from attendance.rules import render as render_rule
@@ -30,6 +30,7 @@ from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.converters import parse_month, query
 from onsite.decorators import role_required
+from onsite.periods import Month, month_bounds
 from onsite.roles import Role
 from onsite.transitions import Refused
 from staffing.models import Site, Staff
@@ -43,9 +44,9 @@ def month_param(request) -> datetime.date:
 
 
 def neighbours(month: datetime.date) -> tuple[datetime.date, datetime.date]:
-    previous = (month - datetime.timedelta(days=1)).replace(day=1)
-    following = (month + datetime.timedelta(days=32)).replace(day=1)
-    return previous, following
+    """The first days of the months before and after the one holding `month`."""
+    held = Month.containing(month)
+    return held.previous.first, held.next.first
 
 
 def may_close(user, site: Site) -> bool:

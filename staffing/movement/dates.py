@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 
+from onsite.periods import add_months
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 →
-    28 Feb)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+__all__ = ["add_months", "months_between"]
 
 
 def months_between(start: datetime.date, day: datetime.date) -> int:

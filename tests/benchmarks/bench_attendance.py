@@ -15,10 +15,11 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from attendance.calendar import WorkCalendar, month_bounds
+from attendance.calendar import WorkCalendar
 from attendance.models import Day, Punch, PunchSource
 from attendance.services.days import days_recompute
 from onsite.demo import COMPANY_NAME
+from onsite.periods import month_bounds
 from staffing.imports.services import import_file
 from staffing.models import Assignment, Contract, Site, Staff
 from staffing.schedule import Schedule

@@ -15,11 +15,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from attendance.calendar import month_bounds
 from attendance.exports import sheet_csv, sheet_xlsx
 from attendance.services.days import days_recompute
 from attendance.sheet import month_sheet
 from onsite import converters
+from onsite.periods import month_bounds
 from staffing.models import Site
 
 WRITERS = {".csv": sheet_csv, ".xlsx": sheet_xlsx}

@@ -11,9 +11,10 @@ import zoneinfo
 import pytest
 from django.utils import translation
 
-from attendance.calendar import WorkCalendar, month_bounds
+from attendance.calendar import WorkCalendar
 from attendance.models import Day, Punch, PunchSource
 from attendance.services.days import days_recompute
+from onsite.periods import month_bounds
 from onsite.roles import Role
 from tests import factories
 
