@@ -24,7 +24,6 @@ from collections.abc import Iterable
 from pathlib import PurePath
 
 from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -116,15 +115,12 @@ class Directory:
         self.ids: dict[str, list[int]] = defaultdict(list)
         for pk, staff_no in staff.values_list("pk", "staff_no"):
             self.ids[staff_no].append(pk)
-        # Each person's placements in the order they win a day: a regular one before a backup
-        # one, then the latest started.
+        # Each person's placements in the order they win a day (PLACEMENT_ORDER).
         self.placements: dict[int, list[tuple]] = defaultdict(list)
         for staff_id, site_id, start, end in (
-            Assignment.objects.filter(
-                staff_id__in=[pk for ids in self.ids.values() for pk in ids], start__lte=last
-            )
-            .filter(Q(end__isnull=True) | Q(end__gte=first))
-            .order_by("backup", "-start", "pk")
+            Assignment.objects.filter(staff_id__in=[pk for ids in self.ids.values() for pk in ids])
+            .overlapping(first, last)
+            .by_precedence()
             .values_list("staff_id", "site_id", "start", "end")
         ):
             self.placements[staff_id].append((site_id, start, end))

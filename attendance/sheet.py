@@ -141,9 +141,7 @@ def month_rows(
             site=site, month=first, status=MonthStatus.CLOSED
         ).exists()
     days = Day.objects.filter(site=site, date__range=(first, last))
-    people = Assignment.objects.filter(site=site, start__lte=last).filter(
-        Q(end__isnull=True) | Q(end__gte=first)
-    )
+    people = Assignment.objects.filter(site=site).overlapping(first, last)
     if staff is not None:
         days = days.filter(staff__in=staff)
         people = people.filter(staff__in=staff)
@@ -222,11 +220,11 @@ def scheduled_in_month(
 ) -> dict[int, Decimal]:
     """Each person's working days of `site`'s calendar from `first` to `last` while placed
     there (SPEC §6), whether judged yet or not. A day belongs to the person's first placement,
-    their own before a backup one, as attendance.services.days judges it. Two queries."""
+    the one that wins it (PLACEMENT_ORDER), as attendance.services.days judges it. Two queries."""
     placements = (
-        Assignment.objects.filter(staff_id__in=staff_ids, start__lte=last)
-        .filter(Q(end__isnull=True) | Q(end__gte=first))
-        .order_by("backup", "start")
+        Assignment.objects.filter(staff_id__in=staff_ids)
+        .overlapping(first, last)
+        .by_precedence()
         .values_list("staff_id", "site_id", "start", "end")
     )
     calendar = WorkCalendar(start=first, end=last, site_ids=[site.pk])

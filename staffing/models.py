@@ -343,12 +343,31 @@ def assignment_scope(user, prefix: str = "") -> Q:
     return q
 
 
+# The one rule for which placement a person's day belongs to when several cover it: their own
+# (regular) placement before a backup one, then the latest started, then the first recorded.
+PLACEMENT_ORDER = ("backup", "-start", "pk")
+
+
 class AssignmentQuerySet(models.QuerySet):
     def visible_to(self, user) -> AssignmentQuerySet:
         return self.filter(assignment_scope(user))
 
+    def overlapping(self, first: datetime.date, last: datetime.date) -> AssignmentQuerySet:
+        """Placements with at least one day in first..last."""
+        return self.filter(Q(end__isnull=True) | Q(end__gte=first), start__lte=last)
+
     def active_on(self, day: datetime.date) -> AssignmentQuerySet:
-        return self.filter(Q(end__isnull=True) | Q(end__gte=day), start__lte=day)
+        return self.overlapping(day, day)
+
+    def by_precedence(self) -> AssignmentQuerySet:
+        """In PLACEMENT_ORDER: for each person, the placement that wins a day comes first."""
+        return self.order_by(*PLACEMENT_ORDER)
+
+    def placement_of(self, staff, day: datetime.date) -> Assignment | None:
+        """The placement `staff` (a Staff or its id) is judged at on `day`, with its site."""
+        return (
+            self.filter(staff=staff).active_on(day).by_precedence().select_related("site").first()
+        )
 
     def active_today(self) -> AssignmentQuerySet:
         return self.active_on(timezone.localdate())

@@ -90,18 +90,16 @@ def _days_recompute(
     end = min(end, timezone.localdate())
     if start > end:
         return 0
-    assignments = Assignment.objects.filter(start__lte=end).filter(
-        Q(end__isnull=True) | Q(end__gte=start)
-    )
+    assignments = Assignment.objects.overlapping(start, end)
     if staff_ids is not None:
         assignments = assignments.filter(staff_id__in=list(staff_ids))
     if site_ids is not None:
         people = assignments.filter(site_id__in=list(site_ids)).values("staff_id")
         assignments = assignments.filter(staff_id__in=people)
     # A person may also be some other site's backup on the same days; the day is judged once,
-    # at their own (non-backup) placement, which comes first here.
+    # at the placement that wins it (PLACEMENT_ORDER), which comes first here.
     placements = list(
-        assignments.order_by("backup", "start").values_list(
+        assignments.by_precedence().values_list(
             "staff_id", "site_id", "start", "end", "staff__company_id"
         )
     )

@@ -386,13 +386,7 @@ def leave_preview(
 
 
 def _placement(staff: Staff, day: datetime.date) -> Assignment | None:
-    return (
-        Assignment.objects.active_on(day)
-        .filter(staff=staff)
-        .select_related("site")
-        .order_by("backup")
-        .first()
-    )
+    return Assignment.objects.placement_of(staff, day)
 
 
 def _file(

@@ -150,7 +150,7 @@ def overtime_request(
     """File a request, or refuse it with every reason at once. A request beyond a cap is kept
     but marked: only a manager may approve it, with a reason (see `overtime_approve`)."""
     today = today or timezone.localdate()
-    placement = Assignment.objects.active_on(date).filter(staff=staff).order_by("backup").first()
+    placement = Assignment.objects.placement_of(staff, date)
     if placement is None:
         raise Refused(_("You are not placed at any site on %(date)s.") % {"date": date})
     with transaction.atomic():

@@ -8,7 +8,6 @@ import datetime
 import zoneinfo
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -61,10 +60,10 @@ def placements_on(*, staff: Staff, date: datetime.date) -> list[Assignment]:
 def _placements_around(staff: Staff, date: datetime.date) -> list[Assignment]:
     # A day either side: a site in another time zone may be on another date at the same instant.
     return list(
-        Assignment.objects.filter(staff=staff, start__lte=date + ONE_DAY)
-        .filter(Q(end__isnull=True) | Q(end__gte=date - ONE_DAY))
+        Assignment.objects.filter(staff=staff)
+        .overlapping(date - ONE_DAY, date + ONE_DAY)
+        .by_precedence()
         .select_related("site")
-        .order_by("backup", "-start", "pk")
     )
 
 

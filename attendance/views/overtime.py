@@ -181,13 +181,7 @@ def _preview(staff: Staff, data) -> dict:
     if not form.is_valid() or form.cleaned_data["date"] is None:
         return {"ready": False}
     date = form.cleaned_data["date"]
-    placement = (
-        Assignment.objects.active_on(date)
-        .filter(staff=staff)
-        .select_related("site")
-        .order_by("backup")
-        .first()
-    )
+    placement = Assignment.objects.placement_of(staff, date)
     if placement is None:
         return {"ready": True, "placed": False, "date": date}
     policy = policy_for(company=staff.company, site=placement.site)
