@@ -352,9 +352,10 @@ class AssignmentQuerySet(models.QuerySet):
     def visible_to(self, user) -> AssignmentQuerySet:
         return self.filter(assignment_scope(user))
 
-    def overlapping(self, first: datetime.date, last: datetime.date) -> AssignmentQuerySet:
-        """Placements with at least one day in first..last."""
-        return self.filter(Q(end__isnull=True) | Q(end__gte=first), start__lte=last)
+    def overlapping(self, first: datetime.date, last: datetime.date | None) -> AssignmentQuerySet:
+        """Placements with at least one day in first..last (no `last`: from `first` on)."""
+        found = self.filter(Q(end__isnull=True) | Q(end__gte=first))
+        return found if last is None else found.filter(start__lte=last)
 
     def active_on(self, day: datetime.date) -> AssignmentQuerySet:
         return self.overlapping(day, day)

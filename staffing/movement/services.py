@@ -100,8 +100,10 @@ def onboarding_item_reopen(*, assignment: Assignment, kind: str, by) -> None:
 
 
 def _placement_at(staff: Staff, site: Site, today: datetime.date) -> Assignment | None:
+    # The placement there now or the next one to begin, not the one that wins a day.
     return (
-        Assignment.objects.filter(Q(end__isnull=True) | Q(end__gte=today), staff=staff, site=site)
+        Assignment.objects.filter(staff=staff, site=site)
+        .overlapping(today, None)
         .order_by("start")
         .first()
     )

@@ -84,14 +84,12 @@ def _refusals(*, staff, site, contract, position, start, end) -> list[str]:
             _("%(name)s is banned from %(site)s since %(date)s.")
             % {"name": staff.name, "site": site.name, "date": ban.date}
         )
-    elsewhere = (
+    clash = (
         Assignment.objects.filter(staff=staff, backup=False)
-        .filter(Q(end__isnull=True) | Q(end__gte=start))
+        .overlapping(start, end)
         .select_related("site")
+        .first()
     )
-    if end is not None:
-        elsewhere = elsewhere.filter(start__lte=end)
-    clash = elsewhere.first()
     if clash:
         problems.append(
             _("%(name)s is already placed at %(site)s from %(start)s.")
@@ -104,11 +102,7 @@ def peak_headcount(
     *, contract: Contract, start: datetime.date, end: datetime.date
 ) -> tuple[int, datetime.date]:
     """The most people the contract has placed on any one day of [start, end], and that day."""
-    overlapping = list(
-        contract.assignments.filter(
-            Q(end__isnull=True) | Q(end__gte=start), start__lte=end
-        ).values_list("start", "end")
-    )
+    overlapping = list(contract.assignments.overlapping(start, end).values_list("start", "end"))
     days = {start} | {s for s, _e in overlapping if s >= start}
     peak, peak_day = 0, start
     for day in sorted(days):

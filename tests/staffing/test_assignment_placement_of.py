@@ -42,3 +42,11 @@ def test_overlapping_finds_placements_with_a_day_in_the_range():
     AssignmentFactory(start=D(2026, 3, 1))
     found = set(Assignment.objects.overlapping(D(2026, 1, 31), D(2026, 2, 28)))
     assert found == {before, open_ended}
+
+
+def test_overlapping_without_an_end_finds_every_placement_not_ended_by_then():
+    ended = AssignmentFactory(start=D(2026, 1, 1), end=D(2026, 1, 31))
+    running = AssignmentFactory(start=D(2026, 1, 1), end=D(2026, 6, 30))
+    coming = AssignmentFactory(start=D(2027, 1, 1))
+    found = set(Assignment.objects.overlapping(D(2026, 2, 1), None))
+    assert ended not in found and found == {running, coming}
