@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from attendance.models import (
     Overtime,
     OvertimeStatus,
 )
+from attendance.permissions import may_close_month
 from onsite.periods import month_bounds
 from onsite.transitions import Refused, transition
 from staffing.models import Site
@@ -55,9 +57,18 @@ def ensure_open(*, site: Site, dates: Iterable[datetime.date]) -> None:
         raise Refused(closed_message(site=site, month=month))
 
 
+def ensure_may_close(*, site: Site, by) -> None:
+    """`by=None` is the system (a command or a task) and may; a person must be allowed."""
+    if by is not None and not may_close_month(by, site):
+        raise PermissionDenied(
+            _("Only an HR admin of the site's company closes or reopens its months.")
+        )
+
+
 def month_close(*, site: Site, month: datetime.date, by) -> MonthClose:
     """Close `month` at `site`. Refused while a day of it is not on a confirmed calendar, or
     while corrections of it wait for a decision."""
+    ensure_may_close(site=site, by=by)
     first, last = month_bounds(month)
     if last >= timezone.localdate():
         raise Refused(_("A month can be closed only after its last day."))
@@ -124,6 +135,7 @@ def month_close(*, site: Site, month: datetime.date, by) -> MonthClose:
 
 
 def month_reopen(*, site: Site, month: datetime.date, by, reason: str) -> MonthClose:
+    ensure_may_close(site=site, by=by)
     if not reason.strip():
         raise Refused(_("Say why the month is reopened."))
     record = MonthClose.objects.filter(site=site, month=month.replace(day=1)).first()

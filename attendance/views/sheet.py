@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from attendance.banner import unconfirmed_notice
 from attendance.calendar import WorkCalendar
 from attendance.models import AbsenceMark, Day, DayStatus, MonthClose, Punch
+from attendance.permissions import may_close_month
 from attendance.rules import DAY_RULES, HALF_DAY_RULES
 from attendance.rules import render as render_rule
 from attendance.services.months import month_close, month_reopen
@@ -47,17 +48,6 @@ def neighbours(month: datetime.date) -> tuple[datetime.date, datetime.date]:
     """The first days of the months before and after the one holding `month`."""
     held = Month.containing(month)
     return held.previous.first, held.next.first
-
-
-def may_close(user, site: Site) -> bool:
-    """HR admins of a company with a contract at the site close and reopen its months."""
-    access = access_for(user)
-    if access.is_superuser:
-        return True
-    return (
-        bool(access.hr_companies)
-        and site.contracts.filter(company_id__in=access.hr_companies).exists()
-    )
 
 
 @role_required(*SHEET_ROLES)
@@ -113,7 +103,7 @@ def sheet(request, site_pk: int, month: datetime.date):
             "following": following,
             "amounts_for": access.hr_companies if not access.is_superuser else None,
             "show_amounts": access.is_superuser or bool(access.hr_companies),
-            "may_close": may_close(request.user, site),
+            "may_close": may_close_month(request.user, site),
             # One reverse() for 500 rows: the link to a person's month around their id.
             "person_url": person_url_parts(month),
             "history": history_entries(record) if record else [],
@@ -133,7 +123,7 @@ def closing_site(request, site_pk: int, month: datetime.date) -> tuple[Site, dat
     scope, 403 for a site none of their companies has a contract at."""
     site = get_object_or_404(Site.objects.visible_to(request.user), pk=site_pk)
     first = month
-    if not may_close(request.user, site):
+    if not may_close_month(request.user, site):
         raise PermissionDenied
     return site, first
 

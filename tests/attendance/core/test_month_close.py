@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from attendance.models import Correction, DayKind, MonthClose, MonthStatus
 from attendance.services.months import ensure_open, month_close, month_reopen
@@ -67,3 +68,24 @@ def test_reopening_needs_a_reason_and_records_it(world):
 def test_reopening_an_open_month_is_refused(world):
     with pytest.raises(Refused, match="尚未关账"):
         month_reopen(site=world.site_a, month=OCTOBER, by=world.hr, reason="x")
+
+
+@pytest.mark.parametrize("who", ["supervisor_a", "manager"])
+def test_only_an_hr_admin_may_close_a_month_whoever_calls_the_service(world, who):
+    with pytest.raises(PermissionDenied):
+        month_close(site=world.site_a, month=OCTOBER, by=getattr(world, who))
+    assert not MonthClose.objects.filter(site=world.site_a).exists()
+
+
+@pytest.mark.parametrize("who", ["supervisor_a", "manager"])
+def test_only_an_hr_admin_may_reopen_a_month_whoever_calls_the_service(world, who):
+    month_close(site=world.site_a, month=OCTOBER, by=world.hr)
+    with pytest.raises(PermissionDenied):
+        month_reopen(site=world.site_a, month=OCTOBER, by=getattr(world, who), reason="补录")
+    assert MonthClose.objects.get(site=world.site_a).status == MonthStatus.CLOSED
+
+
+def test_the_system_closes_and_reopens_a_month_without_a_user(world):
+    assert month_close(site=world.site_a, month=OCTOBER, by=None).status == MonthStatus.CLOSED
+    reopened = month_reopen(site=world.site_a, month=OCTOBER, by=None, reason="夜间任务")
+    assert reopened.status == MonthStatus.OPEN
