@@ -32,14 +32,27 @@ LEAVE_TRANSITIONS = {
 def may_decide(user, leave: Leave) -> bool:
     """The first stage is the site's supervisor's; the second a manager's of the company. Nobody
     decides their own leave."""
+    return _decides_at(user, leave, leave.status)
+
+
+def decided_meanwhile(user, leave: Leave) -> bool:
+    """A decider of one of this leave's stages whose page is stale: the leave moved past it.
+    They read what happened rather than a 403."""
+    if leave.status == S.PENDING:
+        return False
+    return any(_decides_at(user, leave, stage) for stage in (S.PENDING, S.PENDING_MANAGER))
+
+
+def _decides_at(user, leave: Leave, stage: str) -> bool:
+    """Whether `user` decides `leave` at `stage`; the one rule of who decides each stage."""
     if acts_on_self(user, leave.staff_id):
         return False
     access = access_for(user)
     if access.is_superuser:
         return True
-    if leave.status == S.PENDING:
+    if stage == S.PENDING:
         return leave.site_id in access.supervised_sites
-    if leave.status == S.PENDING_MANAGER:
+    if stage == S.PENDING_MANAGER:
         return leave.staff.company_id in access.manager_companies or (
             leave.staff.department_id is not None
             and leave.staff.department_id in access.manager_departments

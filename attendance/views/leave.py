@@ -238,25 +238,12 @@ def leave_document(request, pk: int):
     return response
 
 
-def _decided_meanwhile(user, leave: Leave) -> bool:
-    """A decider of this leave whose page is stale: the leave moved past their stage. They
-    read what happened rather than a 403."""
-    access = access_for(user)
-    if access.staff_id == leave.staff_id or leave.status == LeaveStatus.PENDING:
-        return False
-    return (
-        access.is_superuser
-        or leave.site_id in access.supervised_sites
-        or leave.staff.company_id in access.manager_companies
-    )
-
-
 @login_required
 @require_POST
 def leave_decide(request, pk: int):
     leave = _visible(request, pk)
     if not deciding.may_decide(request.user, leave):
-        if not _decided_meanwhile(request.user, leave):
+        if not deciding.decided_meanwhile(request.user, leave):
             raise PermissionDenied
         messages.error(
             request,

@@ -143,3 +143,21 @@ def test_outside_the_scope_it_is_not_found(client, world, leave, supervisor_b):
 def test_a_decision_is_posted(client, world, leave):
     client.force_login(world.supervisor_a)
     assert client.get(url(leave)).status_code == 405
+
+
+def test_a_department_manager_on_a_stale_page_is_told_it_was_decided(english, world, leave):
+    department = factories.DepartmentFactory(company=world.company, name="运维服务部")
+    world.person_a.department = department
+    world.person_a.save()
+    theirs = factories.UserFactory()
+    factories.RoleGrantFactory(
+        user=theirs, role=Role.MANAGER, company=world.company, department=department
+    )
+    leave.status = LeaveStatus.PENDING_MANAGER
+    leave.save()
+    english.force_login(world.manager)
+    english.post(url(leave), {"decision": "approve"})
+    english.force_login(theirs)
+    response = english.post(url(leave), {"decision": "approve"}, follow=True)
+    assert response.status_code == 200
+    assert "This leave was decided meanwhile: it is now “Approved”." in page_text(response)
