@@ -128,3 +128,11 @@ class BootstrapMixin(BoundedMixin):
             if name in self.fields:
                 widget = self.fields[name].widget
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+
+
+class BootstrapForm(BootstrapMixin, forms.Form):
+    """The base of every plain form of every app."""
+
+
+class BootstrapModelForm(BootstrapMixin, forms.ModelForm):
+    """The base of every model form of every app."""

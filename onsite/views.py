@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +12,7 @@ from onsite import services
 from onsite.access import access_for
 from onsite.dashboard import sections_for
 from onsite.models import Notification
+from onsite.viewhelpers import page_of
 
 
 @login_required
@@ -26,7 +26,7 @@ def notification_list(request):
     notifications = Notification.objects.visible_to(request.user)
     if request.GET.get("unread"):
         notifications = notifications.unread()
-    page = Paginator(notifications, 30).get_page(request.GET.get("page"))
+    page = page_of(request, notifications)
     return render(request, "notifications/list.html", {"page": page})
 
 

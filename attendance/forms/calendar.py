@@ -6,10 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from attendance.models import DayKind
-from onsite.forms import BootstrapMixin
+from onsite.forms import BootstrapForm
 
 
-class CalendarDayForm(BootstrapMixin, forms.Form):
+class CalendarDayForm(BootstrapForm):
     kind = forms.ChoiceField(label=_("Kind of day"), choices=DayKind.choices)
     name = forms.CharField(
         label=_("Name"),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from attendance.forms.punches import DATE_TIME, BootstrapForm, as_site_time
+from attendance.forms.punches import DATE_TIME, as_site_time
+from onsite.forms import BootstrapForm
 from staffing.models import Staff
 
 

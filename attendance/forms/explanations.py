@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from attendance.forms.punches import BootstrapForm
+from onsite.forms import BootstrapForm
 
 
 class ExplanationForm(BootstrapForm):

@@ -10,9 +10,9 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from attendance.forms.punches import DATE, BootstrapForm
+from attendance.forms.punches import DATE
 from attendance.models import LeaveKind
-from onsite.forms import BoundedMixin
+from onsite.forms import BootstrapForm, BoundedMixin
 from onsite.uploads import DOCUMENT_TYPES, UploadValidator
 from staffing.models import Assignment, Staff
 

@@ -9,8 +9,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from attendance.forms.punches import DATE, BootstrapForm
+from attendance.forms.punches import DATE
 from attendance.models import Compensation
+from onsite.forms import BootstrapForm
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 

@@ -9,7 +9,6 @@ import zoneinfo
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -25,12 +24,12 @@ from attendance.services.corrections import (
     local_date,
 )
 from attendance.services.punches import may_act_for
-from attendance.views.punches import form_errors, own_staff, refused
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
 from onsite.roles import Role
 from onsite.transitions import Refused
+from onsite.viewhelpers import form_errors, own_staff, page_of, refused
 
 READERS = (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
 
@@ -60,7 +59,7 @@ def correction_list(request):
         corrections = corrections.filter(status=status)
     else:
         status = ""
-    page = Paginator(corrections, 30).get_page(request.GET.get("page"))
+    page = page_of(request, corrections)
     for correction in page:
         zone = zoneinfo.ZoneInfo(correction.site.time_zone)
         correction.local_text = f"{correction.at.astimezone(zone):%Y-%m-%d %H:%M}"

@@ -8,7 +8,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -25,12 +24,12 @@ from attendance.services.explanations import (
 )
 from attendance.services.punches import may_act_for
 from attendance.today import months_to_explain
-from attendance.views.punches import form_errors, refused
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
 from onsite.roles import Role
 from onsite.transitions import Refused
+from onsite.viewhelpers import form_errors, page_of, refused
 from staffing.models import Site, Staff
 
 READERS = (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
@@ -57,7 +56,7 @@ def explanation_list(request):
         )
         .order_by("waiting", "-month", "staff__staff_no", "pk")
     )
-    page = Paginator(explanations, 30).get_page(request.GET.get("page"))
+    page = page_of(request, explanations)
     staff_id = access_for(request.user).staff_id
     return render(
         request,

@@ -11,7 +11,6 @@ from pathlib import PurePath
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,12 +27,12 @@ from attendance.services import leave as asking
 from attendance.services import leave_decisions as deciding
 from attendance.services.balances import leave_balances
 from attendance.services.leave import OPEN_STATUSES, LeavePreview, extend_refusal, extension_start
-from attendance.views.punches import form_errors, own_staff, refused
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
 from onsite.roles import Role
 from onsite.transitions import Refused
+from onsite.viewhelpers import form_errors, own_staff, page_of, refused
 from staffing.models import Staff
 
 READERS = (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
@@ -91,7 +90,7 @@ def leave_list(request):
         leaves = leaves.filter(status=status)
     else:
         status = ""
-    page = Paginator(leaves, 30).get_page(request.GET.get("page"))
+    page = page_of(request, leaves)
     for leave in page:
         leave.period_html = period_html(leave)
     staff_id = access_for(request.user).staff_id

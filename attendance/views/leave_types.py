@@ -14,11 +14,11 @@ from attendance.models import LeaveKind, LeaveType, LeaveTypeDefaults
 from attendance.services.leave import LeaveSettings
 from attendance.services.leave_types import leave_type_set
 from attendance.views.policy import hr_company
-from attendance.views.punches import form_errors, refused
 from onsite.decorators import role_required
 from onsite.roles import Role
 from onsite.templatetags.onsite import person_name
 from onsite.transitions import Refused
+from onsite.viewhelpers import form_errors, refused
 
 DEDUCTED = gettext_lazy("Days of this leave are deducted from the monthly wage on the sheet.")
 DOCUMENT = gettext_lazy("A request without a document (e.g. a sick note) is refused.")

@@ -16,7 +16,6 @@ from functools import reduce
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -53,7 +52,6 @@ from attendance.services.overtime import (
     overtime_reject,
     overtime_request,
 )
-from attendance.views.punches import form_errors, own_staff, refused
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
@@ -61,6 +59,7 @@ from onsite.policy import policy_for
 from onsite.roles import Role
 from onsite.templatetags.onsite import days
 from onsite.transitions import Refused
+from onsite.viewhelpers import form_errors, own_staff, page_of, refused
 from staffing.models import Assignment, Staff
 
 S = OvertimeStatus
@@ -157,7 +156,7 @@ def overtime_list(request):
         rows = rows.filter(_hours_due(today))
     else:
         status = ""
-    page = Paginator(rows, 30).get_page(request.GET.get("page"))
+    page = page_of(request, rows)
     punchless = _without_punches(page, today)
     for overtime in page:
         overtime.no_punches = overtime.punches_missing or overtime.pk in punchless

@@ -20,37 +20,16 @@ from attendance.forms.punches import MarkForm, PunchForm, UnmarkForm
 from attendance.models import AbsenceMark, Day, Punch
 from attendance.services.marks import absence_mark, absence_unmark
 from attendance.services.punches import may_act_for, placements_at, punch_add_manual, punch_check_in
-from onsite.access import access_for
 from onsite.decorators import role_required
 from onsite.roles import Role
 from onsite.transitions import Refused
-from staffing.models import Staff
+from onsite.viewhelpers import form_errors, own_staff, refused
 
 ACTORS = (Role.HR_ADMIN, Role.SUPERVISOR)
 
 
 def person_month_url(staff_id: int, date: datetime.date) -> str:
     return reverse("attendance:person_month", args=[staff_id, f"{date:%Y-%m}"])
-
-
-def refused(request, refusal: Refused) -> None:
-    for message in refusal.messages:
-        messages.error(request, message)
-
-
-def form_errors(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-
-
-def own_staff(request) -> Staff:
-    """The signed-in person's own staff record; who has none (a superuser, a supervisor) has no
-    punches, leave or overtime of their own: 403."""
-    staff_id = access_for(request.user).staff_id
-    if staff_id is None:
-        raise PermissionDenied
-    return get_object_or_404(Staff.objects.select_related("company"), pk=staff_id)
 
 
 # --- checking in on the web -------------------------------------------------------------------

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from onsite.forms import BootstrapMixin
+from onsite.forms import BootstrapForm
 from staffing.models import Site, Staff, StaffStatus
 from staffing.movement.models import (
     ChangeKind,
@@ -17,10 +17,6 @@ from staffing.movement.models import (
 from staffing.movement.selectors import is_manager_of, notice_companies
 
 DATE = forms.DateInput(attrs={"type": "date"})
-
-
-class BootstrapForm(BootstrapMixin, forms.Form):
-    pass
 
 
 class ItemForm(BootstrapForm):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +16,7 @@ from onsite.decorators import role_required
 from onsite.pdf import pdf_response, render_pdf
 from onsite.roles import Role
 from onsite.transitions import Refused
+from onsite.viewhelpers import form_errors, page_of, refused
 from staffing.models import Assignment, Company
 from staffing.movement import services
 from staffing.movement.forms import (
@@ -46,17 +46,6 @@ from staffing.movement.selectors import (
 )
 
 PLACEMENT = ("staff", "staff__company", "site", "site__client", "contract", "position")
-
-
-def _refused(request, refusal: Refused) -> None:
-    for message in refusal.messages:
-        messages.error(request, message)
-
-
-def _form_errors(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
 
 
 # --- onboarding -------------------------------------------------------------------------------
@@ -91,7 +80,7 @@ def onboarding_item(request, pk: int):
         raise PermissionDenied
     form = OnboardingItemForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors(request, form)
     elif form.cleaned_data["action"] == "reopen":
         services.onboarding_item_reopen(
             assignment=assignment, kind=form.cleaned_data["kind"], by=request.user
@@ -190,7 +179,7 @@ def offboarding_item(request, pk: int):
         raise PermissionDenied
     form = OffboardingItemForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors(request, form)
         return redirect("staffing:offboarding_detail", pk=offboarding.assignment_id)
     item = offboarding.items.get(kind=form.cleaned_data["kind"])
     item.offboarding = offboarding
@@ -204,7 +193,7 @@ def offboarding_item(request, pk: int):
             )
             messages.success(request, _("Done: %(item)s.") % {"item": item.get_kind_display()})
     except Refused as refusal:
-        _refused(request, refusal)
+        refused(request, refusal)
     return redirect("staffing:offboarding_detail", pk=offboarding.assignment_id)
 
 
@@ -222,7 +211,7 @@ def offboarding_complete(request, pk: int):
     try:
         services.offboarding_complete(offboarding=offboarding, by=request.user)
     except Refused as refusal:
-        _refused(request, refusal)
+        refused(request, refusal)
     else:
         messages.success(
             request,
@@ -268,7 +257,7 @@ def change_notice_list(request):
     notices = ChangeNotice.objects.visible_to(request.user).select_related(
         "site", "leaving", "incoming", "overridden_by"
     )
-    page = Paginator(notices, 30).get_page(request.GET.get("page"))
+    page = page_of(request, notices)
     access = access_for(request.user)
     can_file = access.is_superuser or access.has(Role.HR_ADMIN) or bool(access.manager_companies)
     return render(
@@ -327,7 +316,7 @@ def resignation_list(request):
         resignations = resignations.filter(status=status)
     else:
         status = ""
-    page = Paginator(resignations, 30).get_page(request.GET.get("page"))
+    page = page_of(request, resignations)
     return render(
         request,
         "staffing/movement/resignation_list.html",
@@ -409,7 +398,7 @@ def resignation_approve(request, pk: int):
     try:
         services.resignation_approve(resignation=resignation, note=note, by=request.user)
     except Refused as refusal:
-        _refused(request, refusal)
+        refused(request, refusal)
     else:
         messages.success(
             request,
@@ -433,7 +422,7 @@ def resignation_reject(request, pk: int):
             resignation=resignation, reason=form.cleaned_data["reason"], by=request.user
         )
     except Refused as refusal:
-        _refused(request, refusal)
+        refused(request, refusal)
     else:
         messages.success(request, _("The resignation is rejected."))
     return redirect("staffing:resignation_detail", pk=resignation.pk)
@@ -448,7 +437,7 @@ def resignation_withdraw(request, pk: int):
     try:
         services.resignation_withdraw(resignation=resignation, by=request.user)
     except Refused as refusal:
-        _refused(request, refusal)
+        refused(request, refusal)
     else:
         messages.success(request, _("Your resignation is withdrawn."))
     return redirect("staffing:resignation_detail", pk=resignation.pk)

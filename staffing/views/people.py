@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,7 @@ from onsite.audit import history_entries
 from onsite.decorators import role_required
 from onsite.roles import Role
 from onsite.transitions import Refused
+from onsite.viewhelpers import ROSTER_PAGE_SIZE, page_of
 from staffing.filters import StaffFilter
 from staffing.forms import AssignmentForm, CheckForm, RecordForm, StaffForm, StatusForm
 from staffing.models import Assignment, Condition, QualificationCheck, Staff, StaffStatus
@@ -55,7 +55,7 @@ def staff_list(request):
         site_name=Subquery(current.order_by("-start").values("site__name")[:1])
     )
     filters = StaffFilter(request.GET, queryset=staff, user=request.user)
-    page = Paginator(filters.qs.order_by("staff_no"), 50).get_page(request.GET.get("page"))
+    page = page_of(request, filters.qs.order_by("staff_no"), per_page=ROSTER_PAGE_SIZE)
     return render(request, "staffing/staff_list.html", {"filter": filters, "page": page})
 
 

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
 from onsite.roles import Role
+from onsite.viewhelpers import ROSTER_PAGE_SIZE, page_of
 from staffing.forms import SiteForm
 from staffing.models import Assignment, Site, Staff
 
@@ -18,7 +18,7 @@ from staffing.models import Assignment, Site, Staff
 @role_required(*Role)
 def site_list(request):
     sites = Site.objects.visible_to(request.user).select_related("client").order_by("code")
-    page = Paginator(sites, 50).get_page(request.GET.get("page"))
+    page = page_of(request, sites, per_page=ROSTER_PAGE_SIZE)
     return render(request, "staffing/site_list.html", {"page": page})
 
 
