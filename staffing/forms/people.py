@@ -1,11 +1,13 @@
+"""Forms of a person's record: the staff details, status, qualification checks, the register of
+rewards and penalties, and placements."""
+
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from onsite.access import access_for
-from onsite.forms import BootstrapMixin
-from onsite.timezones import time_zone_choices
+from onsite.forms import BootstrapForm, BootstrapModelForm
 from onsite.uploads import UploadValidator
 from staffing.models import (
     CheckStatus,
@@ -18,13 +20,12 @@ from staffing.models import (
     Site,
     Staff,
 )
-from staffing.schedule import format_schedule, parse_schedule
 from staffing.validators import normalise_phone
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class StaffForm(BootstrapMixin, forms.ModelForm):
+class StaffForm(BootstrapModelForm):
     class Meta:
         model = Staff
         fields = [
@@ -75,7 +76,7 @@ class StaffForm(BootstrapMixin, forms.ModelForm):
         return cleaned
 
 
-class StatusForm(BootstrapMixin, forms.Form):
+class StatusForm(BootstrapForm):
     to = forms.ChoiceField(label=_("New status"))
     reason = forms.CharField(
         label=_("Reason"),
@@ -88,7 +89,7 @@ class StatusForm(BootstrapMixin, forms.Form):
         self.fields["to"].choices = choices
 
 
-class CheckForm(BootstrapMixin, forms.Form):
+class CheckForm(BootstrapForm):
     status = forms.ChoiceField(
         label=_("Verdict"),
         choices=[
@@ -101,7 +102,7 @@ class CheckForm(BootstrapMixin, forms.Form):
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
 
-class RecordForm(BootstrapMixin, forms.ModelForm):
+class RecordForm(BootstrapModelForm):
     class Meta:
         model = RewardPenalty
         fields = ["kind", "date", "reason", "amount", "site", "decided_by"]
@@ -113,7 +114,7 @@ class RecordForm(BootstrapMixin, forms.ModelForm):
         self.fields["kind"].choices = RecordKind.choices
 
 
-class AssignmentForm(BootstrapMixin, forms.Form):
+class AssignmentForm(BootstrapForm):
     site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.none())
     contract = forms.ModelChoiceField(label=_("Contract"), queryset=Contract.objects.none())
     start = forms.DateField(label=_("Start"), widget=DATE)
@@ -126,25 +127,3 @@ class AssignmentForm(BootstrapMixin, forms.Form):
         self.fields["contract"].queryset = Contract.objects.filter(company=staff.company).order_by(
             "code"
         )
-
-
-class SiteForm(BootstrapMixin, forms.ModelForm):
-    class Meta:
-        model = Site
-        fields = ["name", "address", "time_zone", "schedule"]
-        # Chosen by its name (北京时间), not typed as a code (Asia/Shanghai).
-        widgets = {"time_zone": forms.Select}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["time_zone"].widget.choices = time_zone_choices(self.instance.time_zone)
-
-    def clean_time_zone(self) -> str:
-        zone = self.cleaned_data["time_zone"]
-        if zone not in dict(time_zone_choices(self.instance.time_zone)):
-            raise forms.ValidationError(_("Choose one of the time zones offered."))
-        return zone
-
-    def clean_schedule(self) -> str:
-        schedule = self.cleaned_data["schedule"]
-        return format_schedule(parse_schedule(schedule)) if schedule else schedule
