@@ -23,9 +23,9 @@ from django.views.decorators.http import require_GET, require_POST
 from attendance.forms.corrections import DecisionForm
 from attendance.forms.leave import CancelForm, ExtendForm, LeaveForm, PreviewForm, colleagues
 from attendance.models import Leave, LeaveStatus
+from attendance.selectors.balances import leave_balances
 from attendance.services import leave as asking
 from attendance.services import leave_decisions as deciding
-from attendance.services.balances import leave_balances
 from attendance.services.leave import OPEN_STATUSES, LeavePreview, extend_refusal, extension_start
 from onsite.access import access_for
 from onsite.audit import history_entries

@@ -7,12 +7,8 @@ from django.db import connection
 from onsite.models import Notification, PolicySetting
 from onsite.transitions import Refused
 from staffing.models import Assignment, Condition, StaffStatus
-from staffing.services.assignments import (
-    assignment_create,
-    contracts_understaffed,
-    peak_headcount,
-    sites_without_backup,
-)
+from staffing.selectors.assignments import contracts_understaffed, sites_without_backup
+from staffing.services.assignments import assignment_create, peak_headcount
 from staffing.services.records import record_add
 from tests import factories
 
