@@ -1,10 +1,13 @@
+"""Factories of the organisation: logins, companies, departments, clients, sites, contracts,
+positions, staff and their placements. A factory makes a valid record with nothing given; the
+dates are those of tests/dates.py."""
+
 import datetime
 
 import factory
 from django.contrib.auth import get_user_model
 
 from onsite.demo import id_number
-from onsite.models import Notification, RoleGrant
 from staffing.models import (
     Assignment,
     Client,
@@ -16,6 +19,20 @@ from staffing.models import (
     Staff,
     StaffStatus,
 )
+from tests.dates import PLACED_SINCE
+
+__all__ = [
+    "PASSWORD",
+    "AssignmentFactory",
+    "ClientFactory",
+    "CompanyFactory",
+    "ContractFactory",
+    "DepartmentFactory",
+    "PositionFactory",
+    "SiteFactory",
+    "StaffFactory",
+    "UserFactory",
+]
 
 PASSWORD = "test-password"
 
@@ -115,35 +132,4 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
     site = factory.SubFactory(SiteFactory)
     contract = factory.SubFactory(ContractFactory, company=factory.SelfAttribute("..staff.company"))
     position = factory.SubFactory(PositionFactory, company=factory.SelfAttribute("..staff.company"))
-    start = datetime.date(2026, 1, 1)
-
-
-class RoleGrantFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = RoleGrant
-
-    user = factory.SubFactory(UserFactory)
-
-
-class NotificationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Notification
-
-    recipient = factory.SubFactory(UserFactory)
-    kind = "test"
-    title = factory.Sequence(lambda n: f"通知{n}")
-
-
-def passed_checks(person, *, health_until=datetime.date(2027, 6, 30)) -> None:
-    """Every qualification check of `person` passed, as HR would have recorded them."""
-    from staffing.models import CheckStatus, Condition, QualificationCheck
-
-    QualificationCheck.objects.bulk_create(
-        QualificationCheck(
-            staff=person,
-            condition=condition,
-            status=CheckStatus.PASSED,
-            expires_on=health_until if condition == Condition.HEALTH else None,
-        )
-        for condition in Condition
-    )
+    start = PLACED_SINCE
