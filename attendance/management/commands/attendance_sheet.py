@@ -4,7 +4,8 @@
 The command line has no signed-in user: whoever runs manage.py can reach the database anyway, so
 the file holds every person of the site, with the deduction amounts. It writes the days as they
 were last judged; `--recompute` judges the site's month again first (a closed month stays as it
-was closed)."""
+was closed). A script needs no worker: `import_data` judges the days its file changed before it
+ends, so the sheet written next counts them."""
 
 from __future__ import annotations
 
