@@ -18,3 +18,7 @@ class AttendanceConfig(AppConfig):
         post_migrate.connect(seed_calendar, sender=self, dispatch_uid="attendance_seed_calendar")
         # The staff home shows today: the day at the site, the punches and what waits.
         section_part_add(Role.STAFF, staff_today)
+        # The monthly sheet's PDF is made in the background (onsite/exports/).
+        from attendance import export_jobs
+
+        export_jobs.register()

@@ -320,9 +320,8 @@ def pdf_context(sheet: Sheet, *, with_amounts: bool, by=None) -> dict:
     }
 
 
-def sheet_pdf(sheet: Sheet, *, with_amounts: bool, request=None) -> bytes:
-    """The sheet on landscape A4 pages; `request` names who printed it."""
-    by = request.user if request is not None and request.user.is_authenticated else None
+def sheet_pdf(sheet: Sheet, *, with_amounts: bool, by=None) -> bytes:
+    """The sheet on landscape A4 pages; `by` is the user who asked for it, named on it."""
     return render_pdf(
         template="pdf/attendance_sheet.html",
         context=pdf_context(sheet, with_amounts=with_amounts, by=by),

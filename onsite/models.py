@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from onsite.exports.models import ExportJob, ExportStatus  # noqa: F401 (tables of this app)
 from onsite.roles import COMPANY_ROLES, GRANTABLE_ROLES, SITE_ROLES, Role
 
 

@@ -153,6 +153,14 @@ STORAGES = {
 }
 # Uploads are private: there is no MEDIA_URL route; files are served by views that check scope.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Files made by background exports (onsite/exports/): private like uploads, served only to the
+# person who asked while the record is in their scope, and removed after EXPORTS_KEEP_DAYS.
+EXPORTS_ROOT = env.path("EXPORTS_ROOT", default=VAR_DIR / "exports")
+STORAGES["exports"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": EXPORTS_ROOT},
+}
+EXPORTS_KEEP_DAYS = env.int("EXPORTS_KEEP_DAYS", default=7)
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_MB", default=10) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -1,6 +1,7 @@
 from celery import shared_task
 
 from onsite import services
+from onsite.exports.tasks import export_job_run_task, export_jobs_sweep_task  # noqa: F401
 
 
 # SMTP errors are temporary far more often than not; the sweep catches what still fails.

@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("notifications/", include(notification_urls)),
+    path("exports/", include("onsite.exports.urls")),
     path("health/", views.health, name="health"),
     path("", include("staffing.urls")),
     path("attendance/", include("attendance.urls")),
