@@ -63,11 +63,6 @@ class World:
 def _fast_and_eager(settings, tmp_path):
     # Uploaded files of a test go to its own folder.
     settings.MEDIA_ROOT = tmp_path / "media"
-    # And the files of its background exports (onsite/exports/).
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "exports": {**settings.STORAGES["exports"], "OPTIONS": {"location": tmp_path / "exports"}},
-    }
     # Hashing with the production hasher costs a quarter second a login; tests log in a lot.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tasks run in the test's own process unless a test starts a real worker. It stays so after
@@ -177,3 +172,35 @@ def celery_worker(transactional_db, tmp_path):
     yield worker
     stop_worker(worker)
     celery_app.conf.task_always_eager = True
+
+
+# --- fixtures of the attendance and movement pages ---------------------------------------------
+
+
+@pytest.fixture
+def english(client, settings):
+    """The test client reading pages in English, whatever the translations say."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+@pytest.fixture
+def english_messages():
+    """Refusals are built in the active language; tests that read the English source strings
+    ask for this (a folder's conftest.py makes it autouse for its tests)."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def supervisor_b(world):
+    """The supervisor of site B, a stranger to site A and its people."""
+    user = factories.UserFactory(username="supervisor_b")
+    factories.RoleGrantFactory(user=user, role=Role.SUPERVISOR, site=world.site_b)
+    return user
+
+
+@pytest.fixture
+def colleague(world):
+    """王五, someone else placed at site A, with a login."""
+    return factories.colleague_of(world)

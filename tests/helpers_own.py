@@ -1,15 +1,4 @@
-"""The refusal of acting on one's own record, as the person reads it (STYLE habit 15)."""
+"""Kept only for the decide-view tests being rewritten into one suite; the refusal is
+tests.pages.own. Delete this module when nothing imports it."""
 
-import re
-
-from django.utils.translation import gettext as _
-
-
-def own() -> str:
-    """A pattern for `pytest.raises(match=...)` in the active language."""
-    return re.escape(
-        _(
-            "You cannot act on your own record: your decisions, punches, absence marks and "
-            "pay are handled by someone else."
-        )
-    )
+from tests.pages import own  # noqa: F401

@@ -1,1 +1,6 @@
-from tests.attendance.punches.helpers import english, english_messages, supervisor_b  # noqa: F401
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(english_messages):
+    """Refusals are built in the active language; these tests read the English source strings."""
