@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from staffing.models import Assignment, StaffStatus
 from tests import factories
-from tests.staffing.imports.helpers import csv_file, errors_of
+from tests.files import csv_file, errors_of
 
 HEADER = ["工号", "驻场地点编码", "合同编号", "开始日期", "结束日期", "备用人员"]
 TODAY = datetime.date(2026, 3, 2)

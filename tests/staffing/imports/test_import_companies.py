@@ -2,7 +2,7 @@ from django.utils.translation import gettext as _
 
 from staffing.models import Company
 from tests import factories
-from tests.staffing.imports.helpers import csv_file, errors_of, run
+from tests.files import csv_file, errors_of, run
 
 
 def test_a_superuser_adds_companies_once(world):

@@ -2,7 +2,7 @@ import datetime
 
 from staffing.models import Contract
 from tests import factories
-from tests.staffing.imports.helpers import csv_file, errors_of, run
+from tests.files import csv_file, errors_of, run
 
 HEADER = ["合同编号", "外包公司", "客户单位", "开始日期", "结束日期", "人数定额", "驻场地点"]
 

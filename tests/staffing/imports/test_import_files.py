@@ -1,7 +1,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from staffing.imports.parsing import utf8_advice
-from tests.staffing.imports.helpers import csv_file, errors_of, run
+from tests.files import csv_file, errors_of, run
 
 
 def test_a_gbk_csv_is_refused_with_advice_to_save_as_utf8(world):

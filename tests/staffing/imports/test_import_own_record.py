@@ -6,9 +6,8 @@ from django.utils.translation import gettext as _
 from attendance.models import Leave, Punch
 from staffing.imports.services import import_file
 from staffing.models import Assignment, QualificationCheck
-from tests.attendance.imports.helpers import LEAVE_HEADER, PUNCH_HEADER
-from tests.attendance.imports.helpers import csv_file as attendance_csv
-from tests.staffing.imports.helpers import csv_file, errors_of
+from tests.files import LEAVE_HEADER, PUNCH_HEADER, csv_file, errors_of
+from tests.files import csv_file as attendance_csv
 from tests.staffing.imports.test_import_staff import HEADER_ZH, person
 
 

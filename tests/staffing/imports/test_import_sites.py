@@ -3,7 +3,7 @@ from django.utils.translation import gettext as _
 from onsite.models import PolicySetting
 from staffing.models import Client, Site
 from tests import factories
-from tests.staffing.imports.helpers import csv_file, run
+from tests.files import csv_file, run
 
 HEADER = ["编码", "名称", "客户单位", "地址", "作息时间", "迟到宽限分钟"]
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from onsite.demo import id_number
 from staffing.models import CheckStatus, Position, QualificationCheck, Staff, StaffStatus
 from tests import factories
-from tests.staffing.imports.helpers import csv_file, errors_of, run, xlsx_file
+from tests.files import csv_file, errors_of, run, xlsx_file
 
 BIRTH = datetime.date(1992, 4, 18)
 HEADER_ZH = [

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from staffing.imports.parsing import utf8_advice
 from staffing.models import Staff
 from tests import factories
-from tests.staffing.imports.helpers import csv_file
+from tests.files import csv_file
 
 HEADER = "工号,姓名,性别,出生日期,身份证号,外包公司\n"
 GOOD = "H001,王芳,女,1992-04-18,310104199204180010,恒信技术服务\n"

@@ -15,7 +15,7 @@ from django.urls import reverse
 from staffing.imports import services
 from staffing.imports.parsing import UnreadableFile, read_device_log
 from staffing.models import Staff
-from tests.staffing.imports.helpers import csv_file, errors_of, run, xlsx_file
+from tests.files import csv_file, errors_of, run, xlsx_file
 
 HEADER = ["工号", "姓名", "性别", "出生日期", "身份证号", "外包公司"]
 GOOD = ["H001", "王芳", "女", "1992-04-18", "310104199204180010", "恒信技术服务"]

@@ -23,7 +23,7 @@ from staffing.movement.services import (
     resignation_approve,
     resignation_reject,
 )
-from tests.helpers_own import own
+from tests.pages import own
 from tests.staffing.movement.conftest import TODAY
 
 LAST_DAY = datetime.date(2026, 12, 31)

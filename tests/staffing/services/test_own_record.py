@@ -13,7 +13,7 @@ from staffing.services.assignments import assignment_create
 from staffing.services.qualification import check_record
 from staffing.services.records import record_add
 from staffing.services.staff import staff_change_status, staff_update
-from tests.helpers_own import own
+from tests.pages import own
 
 
 @pytest.fixture(autouse=True)
