@@ -10,10 +10,10 @@ from playwright.sync_api import Page
 from staffing.models import Assignment
 from tests import factories
 from tests.attendance.approvals.helpers import leave_of, overtime_of
-from tests.attendance.corrections.helpers import request_afternoon
-from tests.attendance.explanations.helpers import write
 from tests.browser.axe import blocking, report, run_axe
 from tests.browser.conftest import DESKTOP, PHONE, login, page_width, screenshot, url
+from tests.factories import correction_requested as request_afternoon
+from tests.factories import explanation_written as write
 
 MONTH = "2026-10"
 

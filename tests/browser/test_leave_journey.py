@@ -11,9 +11,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from attendance.models import Day, DayKind, DayStatus, Leave, LeaveStatus
-from tests.attendance.core.helpers import calendar_day
-from tests.attendance.leave_views.helpers import make_colleague
 from tests.browser.conftest import DESKTOP, PHONE, login, page_width, screenshot, url
+from tests.factories import calendar_day
+from tests.factories import colleague_of as make_colleague
 
 ONE_DAY = datetime.timedelta(days=1)
 

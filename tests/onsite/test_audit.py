@@ -7,7 +7,7 @@ import datetime
 from django.utils import translation
 
 from onsite.audit import history_entries
-from tests.attendance.overtime.helpers import made
+from tests.factories import overtime_made as made
 
 
 def test_times_read_in_local_time_to_the_minute_and_flags_as_yes_or_no(world):

@@ -20,7 +20,7 @@ from attendance.models import (
     Punch,
     PunchSource,
 )
-from tests.attendance.punches.helpers import absent_all_month
+from tests.factories import absent_all_month
 
 HOME = reverse("dashboard")
 

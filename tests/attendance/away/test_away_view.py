@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 from attendance.models import LeaveStatus, OvertimeStatus
 from tests import factories
 from tests.attendance.approvals.helpers import MONDAY, SATURDAY, leave_of, overtime_of
-from tests.attendance.punches.helpers import page_text
 from tests.browser.conftest import PHONE, login, page_width, screenshot, url
+from tests.pages import page_text
 
 URL = reverse("attendance:away")
 D = datetime.date

@@ -2,8 +2,6 @@
 installation's administrator (a superuser), for every company at once; a company's HR sets only
 their own sites' days. The services refuse; the pages offer only what the reader may do."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -16,8 +14,7 @@ from attendance.services.calendar import (
 )
 from onsite.transitions import Refused
 from tests import factories
-
-MONDAY = datetime.date(2026, 10, 12)
+from tests.dates import MONDAY
 
 
 def day_url(date=MONDAY, site=None) -> str:

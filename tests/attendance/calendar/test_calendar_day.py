@@ -7,8 +7,7 @@ from attendance.models import CalendarDay, Day, DayKind, DaySource, DayStatus
 from attendance.services.calendar import calendar_day_set
 from attendance.services.days import days_recompute
 from tests import factories
-
-MONDAY = datetime.date(2026, 10, 12)
+from tests.dates import MONDAY
 
 
 def url(date=MONDAY, site=None) -> str:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from attendance.models import AbsenceMark, Day, DayKind, DayStatus, LeaveStatus, MonthClose
 from attendance.services.days import days_recompute
-from tests.attendance.core.helpers import calendar_day, full_day, leave, punch
+from tests.factories import calendar_day, full_day, leave, punch
 
 OCT = (datetime.date(2026, 10, 1), datetime.date(2026, 10, 31))
 D = datetime.date

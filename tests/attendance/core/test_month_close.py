@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from attendance.models import Correction, DayKind, MonthClose, MonthStatus
 from attendance.services.months import ensure_open, month_close, month_reopen
 from onsite.transitions import Refused, TransitionError
-from tests.attendance.core.helpers import calendar_day
+from tests.factories import calendar_day
 
 OCTOBER = datetime.date(2026, 10, 1)
 

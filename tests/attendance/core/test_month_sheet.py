@@ -13,7 +13,7 @@ from attendance.services.days import days_recompute
 from attendance.sheet import SheetRow, apply_outcomes, month_sheet
 from onsite.models import PolicySetting
 from onsite.policy import POLICIES
-from tests.attendance.core.helpers import calendar_day, full_day, leave, punch
+from tests.factories import calendar_day, full_day, leave, punch
 
 D = datetime.date
 

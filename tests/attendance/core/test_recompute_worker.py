@@ -11,8 +11,8 @@ from django.db import transaction
 
 from attendance.models import Day, DayStatus
 from attendance.tasks import days_recompute_task, queue_recompute
-from tests.attendance.core.helpers import full_day
 from tests.conftest import build_world
+from tests.factories import full_day
 from tests.workers import wait_for
 
 pytestmark = pytest.mark.worker

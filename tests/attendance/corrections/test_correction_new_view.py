@@ -1,8 +1,10 @@
 from django.urls import reverse
 
 from attendance.models import Correction, CorrectionStatus
-from tests.attendance.corrections.helpers import request_afternoon
-from tests.attendance.punches.helpers import MONDAY, at, device_punch, page_text
+from tests.dates import MONDAY, at
+from tests.factories import correction_requested as request_afternoon
+from tests.factories import device_punch
+from tests.pages import page_text
 
 URL = reverse("attendance:correction_new")
 

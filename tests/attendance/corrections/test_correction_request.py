@@ -8,8 +8,9 @@ from attendance.models import Correction, CorrectionStatus, MonthClose
 from attendance.services.corrections import correction_reject, correction_request
 from onsite.models import Notification
 from onsite.transitions import Refused
-from tests.attendance.corrections.helpers import request_afternoon
-from tests.attendance.punches.helpers import MONDAY, OCTOBER, TUESDAY, at, device_punch
+from tests.dates import MONDAY, OCTOBER, TUESDAY, at
+from tests.factories import correction_requested as request_afternoon
+from tests.factories import device_punch
 
 
 def ask(world, when, reason="忘记打卡", by=None):

@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from attendance.services.explanations import explanation_return
-from tests.attendance.explanations.helpers import write
-from tests.attendance.punches.helpers import page_text
+from tests.factories import explanation_written as write
+from tests.pages import page_text
 
 
 @pytest.fixture

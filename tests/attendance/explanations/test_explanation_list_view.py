@@ -6,8 +6,10 @@ from django.utils import timezone
 
 from attendance.models import Explanation, ExplanationStatus
 from attendance.services.explanations import explanation_accept
-from tests.attendance.explanations.helpers import write
-from tests.attendance.punches.helpers import OCTOBER, absent_all_month, page_text
+from tests.dates import OCTOBER
+from tests.factories import absent_all_month
+from tests.factories import explanation_written as write
+from tests.pages import page_text
 
 URL = reverse("attendance:explanation_list")
 

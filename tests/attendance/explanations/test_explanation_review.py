@@ -9,8 +9,8 @@ from onsite.models import Notification
 from onsite.roles import Role
 from onsite.transitions import Refused, TransitionError
 from tests import factories
-from tests.attendance.explanations.helpers import write
-from tests.helpers_own import own
+from tests.factories import explanation_written as write
+from tests.pages import own
 
 
 @pytest.fixture

@@ -11,8 +11,10 @@ from attendance.services.explanations import (
 )
 from onsite.models import Notification
 from onsite.transitions import Refused
-from tests.attendance.explanations.helpers import TEXT, write
-from tests.attendance.punches.helpers import OCTOBER, absent_all_month, present_every_working_day
+from tests.dates import OCTOBER
+from tests.factories import EXPLANATION_TEXT as TEXT
+from tests.factories import absent_all_month, present_every_working_day
+from tests.factories import explanation_written as write
 
 
 def submit(world, text="重写的说明", month=OCTOBER, by=None):

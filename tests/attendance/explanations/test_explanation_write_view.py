@@ -2,13 +2,10 @@ from django.urls import reverse
 
 from attendance.models import Explanation, ExplanationStatus
 from attendance.services.explanations import explanation_return
-from tests.attendance.explanations.helpers import write
-from tests.attendance.punches.helpers import (
-    OCTOBER,
-    absent_all_month,
-    page_text,
-    present_every_working_day,
-)
+from tests.dates import OCTOBER
+from tests.factories import absent_all_month, present_every_working_day
+from tests.factories import explanation_written as write
+from tests.pages import page_text
 
 
 def url(world, month="2026-10", site=None) -> str:

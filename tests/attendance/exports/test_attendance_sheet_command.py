@@ -12,8 +12,8 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from attendance.models import Day
-from tests.attendance.core.helpers import full_day
 from tests.attendance.exports.test_exports import SPEC_14
+from tests.factories import full_day
 
 
 def run(*args: str) -> str:

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.utils.translation import gettext as _
 
 from attendance.models import Leave, Punch, PunchSource
-from tests.attendance.imports.helpers import attlog_line
+from tests.files import attlog_line
 
 COUNTS = _("%(kind)s: %(new)s new, %(updated)s updated, %(skipped)s unchanged, %(invalid)s bad")
 

@@ -8,9 +8,9 @@ from attendance.services.days import days_recompute
 from attendance.services.months import closed_message
 from onsite.roles import Role
 from tests import factories
-from tests.attendance.imports.helpers import LEAVE_HEADER, csv_file, errors_of, run, xlsx_file
+from tests.dates import MONDAY
+from tests.files import LEAVE_HEADER, csv_file, errors_of, run, xlsx_file
 
-MONDAY = datetime.date(2026, 10, 12)
 ENGLISH = ["staff_no", "type", "start", "end", "start_half", "end_half", "status"]
 
 

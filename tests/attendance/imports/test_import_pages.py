@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from attendance.models import Leave, Punch, PunchSource
-from tests.attendance.imports.helpers import attlog_line
+from tests.files import attlog_line
 from tests.staffing.imports.test_exports import sheet_rows
 
 

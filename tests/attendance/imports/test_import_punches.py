@@ -8,18 +8,10 @@ from attendance.services.days import days_recompute
 from attendance.services.months import closed_message
 from onsite.roles import Role
 from tests import factories
-from tests.attendance.imports.helpers import (
-    PUNCH_HEADER,
-    attlog_file,
-    attlog_line,
-    csv_file,
-    errors_of,
-    run,
-    xlsx_file,
-)
+from tests.dates import MONDAY
+from tests.files import PUNCH_HEADER, attlog_file, attlog_line, csv_file, errors_of, run, xlsx_file
 
 UTC = datetime.UTC
-MONDAY = datetime.date(2026, 10, 12)  # a workday of a confirmed year
 
 
 def utc(*args) -> datetime.datetime:

@@ -19,8 +19,8 @@ from onsite.models import Notification
 from onsite.roles import Role
 from onsite.transitions import Refused
 from tests import factories
-from tests.attendance.core.helpers import leave
-from tests.helpers_own import own
+from tests.factories import leave
+from tests.pages import own
 
 D = datetime.date
 

@@ -17,7 +17,7 @@ from attendance.services.leave_decisions import leave_approve
 from onsite.models import Notification
 from onsite.transitions import Refused
 from tests import factories
-from tests.attendance.core.helpers import leave
+from tests.factories import leave
 
 D = datetime.date
 # Approved leave on Wednesday 4 and Thursday 5 November 2026; Friday 6 is a workday, 7–8 the

@@ -15,7 +15,7 @@ from attendance.models import Leave, LeaveStatus
 from attendance.services.leave import leave_preview, leave_request
 from onsite.transitions import Refused
 from tests import factories
-from tests.attendance.core.helpers import leave
+from tests.factories import leave
 
 D = datetime.date
 TODAY = D(2026, 11, 2)  # a Monday

@@ -18,7 +18,7 @@ from attendance.services.leave import (
     notice_refusal,
 )
 from onsite.policy import policy_for
-from tests.attendance.core.helpers import leave
+from tests.factories import leave
 
 D = datetime.date
 

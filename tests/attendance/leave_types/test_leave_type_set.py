@@ -17,7 +17,7 @@ from attendance.sheet import person_row
 from onsite.roles import Role
 from onsite.transitions import Refused
 from tests import factories
-from tests.attendance.core.helpers import calendar_day, leave
+from tests.factories import calendar_day, leave
 
 D = datetime.date
 TODAY = D(2026, 11, 2)  # a Monday

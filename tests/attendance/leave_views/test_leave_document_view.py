@@ -1,7 +1,7 @@
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from tests.attendance.leave_views.helpers import leave_of_a
+from tests.factories import leave_of_a
 
 
 def with_document(world):

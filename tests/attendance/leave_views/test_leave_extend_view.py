@@ -4,8 +4,9 @@ from django.utils import timezone
 
 from attendance.models import Leave, LeaveStatus
 from onsite.models import Notification
-from tests.attendance.leave_views.helpers import ONE_DAY, leave_of_a, plain_weeks
-from tests.attendance.punches.helpers import page_text
+from tests.dates import ONE_DAY
+from tests.factories import leave_of_a, plain_weeks
+from tests.pages import page_text
 
 
 @pytest.fixture

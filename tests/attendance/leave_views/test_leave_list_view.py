@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from attendance.models import Leave, LeaveStatus
 from tests import factories
-from tests.attendance.core.helpers import leave
-from tests.attendance.leave_views.helpers import leave_of_a, words
-from tests.attendance.punches.helpers import page_text
+from tests.factories import leave, leave_of_a
+from tests.pages import page_text, words
 
 D = datetime.date
 URL = reverse("attendance:leave_list")

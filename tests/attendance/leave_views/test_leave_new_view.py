@@ -5,9 +5,9 @@ from django.utils import timezone
 
 from attendance.models import DayKind, Leave, LeaveStatus
 from onsite.models import Notification
-from tests.attendance.core.helpers import calendar_day
-from tests.attendance.leave_views.helpers import ONE_DAY, monday_ahead, plain_weeks
-from tests.attendance.punches.helpers import page_text
+from tests.dates import ONE_DAY, monday_ahead
+from tests.factories import calendar_day, plain_weeks
+from tests.pages import page_text
 
 URL = reverse("attendance:leave_new")
 

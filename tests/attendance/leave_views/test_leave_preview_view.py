@@ -6,15 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from attendance.models import DayKind, LeaveStatus
-from tests.attendance.core.helpers import calendar_day
-from tests.attendance.leave_views.helpers import (
-    ONE_DAY,
-    leave_of_a,
-    make_colleague,
-    monday_ahead,
-    plain_weeks,
-)
-from tests.attendance.punches.helpers import page_text
+from tests.dates import ONE_DAY, monday_ahead
+from tests.factories import calendar_day, leave_of_a, plain_weeks
+from tests.factories import colleague_of as make_colleague
+from tests.pages import page_text
 
 URL = reverse("attendance:leave_preview")
 

@@ -8,15 +8,9 @@ from attendance.models import AbsenceMark, AbsenceReason, DayStatus, MonthClose
 from attendance.services.marks import absence_mark
 from onsite.access import OwnRecordRefused
 from onsite.transitions import Refused
-from tests.attendance.punches.helpers import (
-    MONDAY,
-    OCTOBER,
-    SUNDAY,
-    at,
-    day_of,
-    device_punch,
-)
-from tests.helpers_own import own
+from tests.dates import MONDAY, OCTOBER, SUNDAY, at
+from tests.factories import day_of, device_punch
+from tests.pages import own
 
 
 def mark(world, date=MONDAY, by=None, reason=AbsenceReason.SUBSTITUTION, note="由他人代班"):

@@ -6,8 +6,9 @@ from attendance.models import AbsenceMark, AbsenceReason, DayStatus, MonthClose
 from attendance.services.marks import absence_mark, absence_unmark
 from onsite.access import OwnRecordRefused
 from onsite.transitions import Refused
-from tests.attendance.punches.helpers import MONDAY, OCTOBER, at, day_of, device_punch
-from tests.helpers_own import own
+from tests.dates import MONDAY, OCTOBER, at
+from tests.factories import day_of, device_punch
+from tests.pages import own
 
 
 @pytest.fixture

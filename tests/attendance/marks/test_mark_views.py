@@ -2,7 +2,9 @@ from django.urls import reverse
 
 from attendance.models import AbsenceMark, AbsenceReason, DayStatus
 from attendance.services.marks import absence_mark
-from tests.attendance.punches.helpers import MONDAY, at, day_of, device_punch, page_text
+from tests.dates import MONDAY, at
+from tests.factories import day_of, device_punch
+from tests.pages import page_text
 
 ADD = reverse("attendance:mark_add")
 MONTH_A = "/attendance/people/{}/2026-10/"

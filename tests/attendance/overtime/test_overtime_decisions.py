@@ -24,9 +24,11 @@ from onsite.models import Notification
 from onsite.roles import Role
 from onsite.transitions import Refused
 from tests import factories
-from tests.attendance.core.helpers import calendar_day
-from tests.attendance.overtime.helpers import SATURDAY, D, T, ask, made
-from tests.helpers_own import own
+from tests.dates import SATURDAY, D, T
+from tests.factories import calendar_day
+from tests.factories import overtime_asked as ask
+from tests.factories import overtime_made as made
+from tests.pages import own
 
 
 def test_the_supervisor_approves_and_hr_is_asked_to_file(world):

@@ -18,9 +18,10 @@ from attendance.services.overtime import (
 from attendance.tasks import overtime_flag_yesterday_task
 from onsite.access import OwnRecordRefused
 from onsite.transitions import Refused
-from tests.attendance.core.helpers import calendar_day, punch
-from tests.attendance.overtime.helpers import WEDNESDAY, D, made
-from tests.helpers_own import own
+from tests.dates import WEDNESDAY, D
+from tests.factories import calendar_day, punch
+from tests.factories import overtime_made as made
+from tests.pages import own
 
 AFTER = D(2026, 10, 20)
 

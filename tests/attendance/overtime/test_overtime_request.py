@@ -21,8 +21,10 @@ from attendance.models import (
 )
 from onsite.models import Notification, PolicySetting
 from onsite.transitions import Refused
-from tests.attendance.core.helpers import calendar_day
-from tests.attendance.overtime.helpers import SATURDAY, TODAY, D, T, ask
+from tests.dates import MONDAY as TODAY
+from tests.dates import SATURDAY, D, T
+from tests.factories import calendar_day
+from tests.factories import overtime_asked as ask
 
 
 def test_weekday_overtime_is_workday_overtime_at_150_percent(world):

@@ -2,8 +2,11 @@ import pytest
 from django.urls import reverse
 
 from attendance.models import Overtime
-from tests.attendance.overtime_views.helpers import ahead, before, filed, punch
-from tests.attendance.punches.helpers import page_text
+from tests.dates import day_ahead as ahead
+from tests.dates import day_before as before
+from tests.factories import overtime_filed as filed
+from tests.factories import punch_at as punch
+from tests.pages import page_text
 
 
 def url(overtime) -> str:

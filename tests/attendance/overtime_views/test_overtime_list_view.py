@@ -7,8 +7,13 @@ from django.utils.html import strip_tags
 
 from attendance.models import DayKind, Overtime, OvertimeCategory, OvertimeStatus
 from tests import factories
-from tests.attendance.overtime_views.helpers import ahead, approved, ask, before, filed, punch
-from tests.attendance.punches.helpers import page_text
+from tests.dates import day_ahead as ahead
+from tests.dates import day_before as before
+from tests.factories import overtime_approved as approved
+from tests.factories import overtime_asked_for as ask
+from tests.factories import overtime_filed as filed
+from tests.factories import punch_at as punch
+from tests.pages import page_text
 
 URL = reverse("attendance:overtime_list")
 

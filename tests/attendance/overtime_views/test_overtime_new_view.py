@@ -2,8 +2,10 @@ import pytest
 from django.urls import reverse
 
 from attendance.models import DayKind, Overtime, OvertimeStatus
-from tests.attendance.overtime_views.helpers import ahead, ask, before
-from tests.attendance.punches.helpers import page_text
+from tests.dates import day_ahead as ahead
+from tests.dates import day_before as before
+from tests.factories import overtime_asked_for as ask
+from tests.pages import page_text
 
 URL = reverse("attendance:overtime_new")
 

@@ -5,8 +5,10 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from attendance.models import DayKind
-from tests.attendance.overtime_views.helpers import ahead, ask, before
-from tests.attendance.punches.helpers import page_text
+from tests.dates import day_ahead as ahead
+from tests.dates import day_before as before
+from tests.factories import overtime_asked_for as ask
+from tests.pages import page_text
 
 URL = reverse("attendance:overtime_preview")
 NEW_YEAR = datetime.date(2027, 1, 1)

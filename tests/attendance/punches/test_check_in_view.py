@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from attendance.models import Punch, PunchSource
 from tests import factories
-from tests.attendance.punches.helpers import page_text
+from tests.pages import page_text
 
 URL = reverse("attendance:check_in")
 

@@ -8,8 +8,9 @@ import pytest
 from playwright.sync_api import expect
 
 from attendance.models import CorrectionStatus, DayStatus, Punch
-from tests.attendance.punches.helpers import MONDAY, at, day_of, device_punch
 from tests.browser.conftest import PHONE, login, page_width, screenshot, url
+from tests.dates import MONDAY, at
+from tests.factories import day_of, device_punch
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,9 @@ from attendance.services.punches import punch_add_manual
 from onsite.access import OwnRecordRefused
 from onsite.transitions import Refused
 from tests import factories
-from tests.attendance.punches.helpers import MONDAY, OCTOBER, at, day_of, device_punch
-from tests.helpers_own import own
+from tests.dates import MONDAY, OCTOBER, at
+from tests.factories import day_of, device_punch
+from tests.pages import own
 
 
 def add(world, when, by=None, reason="考勤机故障", staff=None):

@@ -1,7 +1,9 @@
 from django.urls import reverse
 
 from attendance.models import MonthClose, Punch, PunchSource
-from tests.attendance.punches.helpers import MONDAY, OCTOBER, at, device_punch, page_text
+from tests.dates import MONDAY, OCTOBER, at
+from tests.factories import device_punch
+from tests.pages import page_text
 
 URL = reverse("attendance:punch_add")
 

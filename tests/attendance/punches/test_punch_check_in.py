@@ -6,7 +6,8 @@ import pytest
 from attendance.models import DayStatus, MonthClose, Punch, PunchSource
 from attendance.services.punches import punch_check_in
 from onsite.transitions import Refused
-from tests.attendance.punches.helpers import MONDAY, OCTOBER, at, day_of
+from tests.dates import MONDAY, OCTOBER, at
+from tests.factories import day_of
 
 
 def check_in(world, now, by=None):

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from attendance.models import DayKind, DayStatus
 from attendance.services.days import days_recompute
-from tests.attendance.core.helpers import calendar_day, full_day
+from tests.factories import calendar_day, full_day
 
 OCTOBER = datetime.date(2026, 10, 1)
 
@@ -90,7 +90,7 @@ def test_hand_marks_are_listed_with_a_remove_form_for_the_supervisor(client, wor
 
 
 def test_a_missing_punch_day_offers_the_staff_member_a_correction(client, world):
-    from tests.attendance.core.helpers import punch
+    from tests.factories import punch
 
     calendar_day(datetime.date(2026, 10, 13), DayKind.WORKDAY)
     punch(world.person_a, world.site_a, "2026-10-13 08:20")

@@ -11,7 +11,7 @@ from django.urls import reverse
 from attendance.models import MonthClose, MonthStatus
 from attendance.services.days import days_recompute
 from tests import factories
-from tests.attendance.core.helpers import full_day
+from tests.factories import full_day
 
 OCTOBER = datetime.date(2026, 10, 1)
 
