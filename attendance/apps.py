@@ -9,6 +9,7 @@ class AttendanceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        import attendance.policy  # noqa: F401 (registers its policy numbers)
         from attendance.signals import seed_calendar
         from attendance.today import staff_today
         from onsite.dashboard import section_part_add

@@ -22,6 +22,8 @@ from onsite.converters import parse_id
 from onsite.forms import BoundedMixin
 from onsite.models import Notification, PolicySetting, RoleGrant
 from onsite.policy import POLICIES
+from onsite.policy import WHOLE as WHOLE_TYPES
+from onsite.transitions import Refused
 
 
 def _users_for_hr(company_ids):
@@ -171,12 +173,27 @@ class NotificationAdmin(admin.ModelAdmin):
 class PolicySettingForm(BoundedMixin, forms.ModelForm):
     key = forms.ChoiceField(
         label=_("policy"),
-        choices=[(p.key, f"{p.label} ({p.unit}, {p.default})") for p in POLICIES.values()],
+        # Called when the form is built: the apps register their keys after this module loads.
+        choices=lambda: [(p.key, f"{p.label} ({p.unit_label})") for p in POLICIES.values()],
     )
 
     class Meta:
         model = PolicySetting
         fields = ["key", "value", "company", "site"]
+
+    def clean(self):
+        # The stored number is checked against the key's type and bounds, as the policy page
+        # checks what it saves (a time of day is entered here as minutes after midnight).
+        data = super().clean()
+        rule, value = POLICIES.get(data.get("key")), data.get("value")
+        if rule is not None and value is not None:
+            try:
+                if rule.type in WHOLE_TYPES and value != int(value):
+                    raise Refused(rule.wrong())
+                rule.clean(rule.read(value))
+            except Refused as refused:
+                self.add_error("value", str(refused))
+        return data
 
 
 @admin.register(PolicySetting)

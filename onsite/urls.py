@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from onsite import views
+from onsite import policy_views, views
 
 notification_urls = (
     [
@@ -32,6 +32,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("notifications/", include(notification_urls)),
     path("exports/", include("onsite.exports.urls")),
+    path("policy/", policy_views.policy_page, name="policy"),
     path("health/", views.health, name="health"),
     path("", include("staffing.urls")),
     path("attendance/", include("attendance.urls")),

@@ -8,6 +8,7 @@ class StaffingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        import staffing.policy  # noqa: F401 (registers its policy numbers)
         from onsite.reminders import reminder_register
         from staffing.services.qualification import EXPIRY_REMINDER, checks_remind_expiring
 

@@ -60,7 +60,7 @@ def key_pages(world, username: str) -> list[tuple[str, tuple]]:
             ("staffing:staff_edit", (a.pk,)),
             ("staffing:import_upload", ()),
             ("attendance:calendar", ()),
-            ("attendance:policy", ()),
+            ("policy", ()),
             ("attendance:leave_types", ()),
             ("staffing:rotation_due", ()),
         ],

@@ -1,4 +1,5 @@
-"""The working-day calendar and the policy page: HR admins only; everyone else signed in 403.
+"""The working-day calendar (HR admins only; everyone else signed in 403) and the policy page
+(the HR admin of the company; everyone else signed in 404).
 
 National days and confirming a year are the installation's administrator's (a superuser, who is
 not in the matrix world: tests/attendance/calendar/test_calendar_authority.py): HR reads a
@@ -34,6 +35,16 @@ ROWS = [
         label="calendar_day site A POST",
     ),
     Row("attendance:calendar_confirm", SUPERUSER_ONLY, method="post", args=lambda w: [2027]),
-    Row("attendance:policy", HR_ONLY),
-    Row("attendance:policy", HR_ONLY, method="post", label="policy POST"),
+    # The policy page is the company's HR admin's: nobody else finds it. An area posted
+    # without its numbers is shown again with a message per number.
+    Row("policy", statuses(404, hr=200)),
+    Row(
+        "policy",
+        statuses(404, hr=200),
+        method="post",
+        label="policy POST",
+        data=lambda w: {"area": "attendance"},
+    ),
+    # The old address leads there, whoever asks.
+    Row("attendance:policy", statuses(301, anonymous=301)),
 ]

@@ -143,7 +143,7 @@ def test_an_admin_of_two_companies_picks_one(client, world):
 
 def test_the_policy_page_links_here(client, world):
     client.force_login(world.hr)
-    text = text_of(client.get(reverse("attendance:policy")))
+    text = text_of(client.get(reverse("policy")))
     assert f'href="{URL}?company={world.company.pk}"' in text
 
 

@@ -7,9 +7,8 @@ from attendance import tasks
 from attendance.calendar import WorkCalendar
 from attendance.models import Day, Punch, PunchSource
 from attendance.services.days import days_recompute
-from attendance.services.policy import policy_set
 from onsite.models import PolicySetting
-from onsite.policy import policy_for
+from onsite.policy import policy_for, policy_set
 from onsite.transitions import Refused
 from tests import factories
 
