@@ -1,4 +1,5 @@
-# Onsite: `make run` to see it working, `make test` to run every test. See README.md.
+# Onsite: `make run` to see it working, `make test` to run every test (on PostgreSQL and SQLite).
+# See README.md.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -8,7 +9,7 @@ STAMP := .make
 # `make run PORT=8001` when 8000 is taken.
 PORT ?= 8000
 
-.PHONY: run test bench lint format messages setup system clean-demo
+.PHONY: run test test-postgresql test-sqlite bench lint format messages setup system clean-demo
 
 run: setup
 	@test -f .env || printf 'DEBUG=true\n' > .env
@@ -24,9 +25,22 @@ run: setup
 	  trap 'exit 130' INT TERM; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# Both databases at once, one pytest per core (scripts/test-both); either one alone with
+# `make test-postgresql` or `make test-sqlite`. PYTEST_ARGS go to every pytest.
 test: setup
 	scripts/ensure-services
+	scripts/test-both $(PYTEST_ARGS)
+
+test-postgresql: setup
+	scripts/ensure-services
 	set -a; source scripts/test.env; set +a; $(BIN)/pytest $(PYTEST_ARGS)
+
+test-sqlite: setup
+	scripts/ensure-services
+	set -a; source scripts/test.env; set +a; \
+	  mkdir -p "$$(dirname "$${SQLITE_DATABASE_URL#sqlite:///}")"; \
+	  DATABASE_URL=$$SQLITE_DATABASE_URL REDIS_URL=$$SQLITE_REDIS_URL \
+	  CELERY_BROKER_URL=$$SQLITE_REDIS_URL $(BIN)/pytest $(PYTEST_ARGS)
 
 bench: setup
 	scripts/ensure-services

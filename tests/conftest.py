@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AbstractUser
+from django.db import connection
 from django.utils import translation
 
 from onsite.celery import app as celery_app
@@ -38,6 +39,7 @@ BASE_ROLES = (
 # People with two roles (STYLE habit 15), in the world of the tests that ask for `two_roles`.
 TWO_ROLES = ("hr_staff", "supervisor_staff")
 ROLES = BASE_ROLES + TWO_ROLES
+POSTGRES_ONLY = pytest.StashKey[list]()
 
 
 @dataclass
@@ -57,6 +59,34 @@ class World:
             return self.__dict__["users"][name]
         except KeyError:
             raise AttributeError(name) from None
+
+
+def pytest_collection_modifyitems(config, items):
+    """`make test` runs the suite on PostgreSQL and on SQLite. A test that needs PostgreSQL itself
+    (row locks between threads, COPY) is marked `@pytest.mark.postgres(reason="…")` and left
+    out of any other database's run, listed with its reason at the end."""
+    left_out = []
+    for item in items:
+        mark = item.get_closest_marker("postgres")
+        if mark is None:
+            continue
+        if not mark.kwargs.get("reason"):
+            raise pytest.UsageError(f'{item.nodeid}: say why, @pytest.mark.postgres(reason="…")')
+        if connection.vendor != "postgresql":
+            left_out.append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if item.get_closest_marker("postgres") is None]
+        config.stash[POSTGRES_ONLY] = left_out
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    left_out = config.stash.get(POSTGRES_ONLY, [])
+    if left_out:
+        terminalreporter.section(f"left out on {connection.vendor}: they need PostgreSQL")
+        for item in left_out:
+            reason = item.get_closest_marker("postgres").kwargs["reason"]
+            terminalreporter.line(f"{item.nodeid}: {reason}")
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,8 @@
 """A real Celery worker process on the test database and the test broker (Redis in CI).
 
 Tests of tasks that matter use the `celery_worker` fixture: the task goes through the broker, a
-separate `celery -A onsite worker` process runs it against the same PostgreSQL test database,
-and mail it sends is written to files the test reads."""
+separate `celery -A onsite worker` process runs it against the same test database (PostgreSQL's,
+or SQLite's test file), and mail it sends is written to files the test reads."""
 
 from __future__ import annotations
 
@@ -41,8 +41,13 @@ class WorkerProcess:
 
 def _database_url() -> str:
     db = connection.settings_dict
-    if db["ENGINE"] != "django.db.backends.postgresql":
-        raise RuntimeError("the worker tests need PostgreSQL: the worker is another process")
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        if db["NAME"] == ":memory:" or str(db["NAME"]).startswith("file:"):
+            # Another process cannot open an in-memory database; settings.py gives SQLite a
+            # test database file unless DATABASE_URL itself is in memory.
+            raise RuntimeError("the worker tests need a database file, not an in-memory one")
+        # Four slashes: the path after the scheme is absolute.
+        return f"sqlite:///{Path(db['NAME']).resolve()}"
     user = db["USER"] or ""
     password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
     return (
