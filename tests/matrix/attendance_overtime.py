@@ -9,10 +9,8 @@ from decimal import Decimal
 
 from attendance.models import DayKind, Overtime, OvertimeCategory, OvertimeStatus
 from tests.conftest import World
+from tests.dates import MONDAY, SATURDAY
 from tests.matrix import TWO_ROLES, Row, only, statuses
-
-MONDAY = datetime.date(2026, 10, 12)
-SATURDAY = datetime.date(2026, 10, 17)
 
 
 def overtime_of_a(status: str, *, rest_day: bool = False):

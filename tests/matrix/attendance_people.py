@@ -9,10 +9,10 @@ import datetime
 
 from attendance.models import AbsenceMark, AbsenceReason, Correction, Explanation
 from tests.conftest import World
+from tests.dates import MONDAY_EVENING
 from tests.matrix import TWO_ROLES, Row, only, statuses
 
 OCTOBER = datetime.date(2026, 10, 1)
-MONDAY_EVENING = datetime.datetime(2026, 10, 12, 9, 35, tzinfo=datetime.UTC)  # 17:35 in A
 
 
 def mark_of_a(w: World) -> list:

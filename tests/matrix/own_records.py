@@ -26,10 +26,9 @@ from staffing.models import Condition, QualificationCheck
 from staffing.movement.models import LeavingReason
 from staffing.movement.services import offboarding_start, resignation_apply
 from tests.conftest import World
+from tests.dates import MONDAY, MONDAY_EVENING
 from tests.matrix import Row, statuses
 
-MONDAY = datetime.date(2026, 10, 12)
-MONDAY_EVENING = datetime.datetime(2026, 10, 12, 9, 35, tzinfo=datetime.UTC)  # 17:35 in A
 HR_PERSON, SUPERVISOR_PERSON = "hr_person", "supervisor_person"
 
 
