@@ -10,15 +10,38 @@ class AttendanceConfig(AppConfig):
 
     def ready(self):
         import attendance.policy  # noqa: F401 (registers its policy numbers)
+        from attendance import (
+            dashboard,
+            demo,
+            menu,
+            notifications,  # noqa: F401 (registers its notification kinds)
+            periodic,
+        )
+        from attendance.imports_kinds import register as imports_register
+        from attendance.receivers import placements_changed_recompute, schedule_changed_recompute
         from attendance.signals import seed_calendar
-        from attendance.today import staff_today
-        from onsite.dashboard import section_part_add
-        from onsite.roles import Role
+        from onsite.signals import placements_changed, schedule_changed
 
         # Sent once per app after migrate; listening for this app's signal seeds once.
         post_migrate.connect(seed_calendar, sender=self, dispatch_uid="attendance_seed_calendar")
-        # The staff home shows today: the day at the site, the punches and what waits.
-        section_part_add(Role.STAFF, staff_today)
+        # Days are judged by placements and sites' hours, which the layers below change.
+        placements_changed.connect(
+            placements_changed_recompute, dispatch_uid="attendance_placements"
+        )
+        schedule_changed.connect(schedule_changed_recompute, dispatch_uid="attendance_schedule")
+        # What the core assembles from every app: the menu, the dashboard (the staff home starts
+        # with today), the demo data, the import kinds and the periodic jobs.
+        menu.register()
+        dashboard.register()
+        demo.register()
+        imports_register()
+        periodic.register()
+        # Leave, overtime, corrections and explanations wait in the core approvals inbox.
+        from attendance.approvals import KINDS
+        from onsite.inbox import inbox_register
+
+        for kind in KINDS:
+            inbox_register(kind)
         # The monthly sheet's PDF is made in the background (onsite/exports/).
         from attendance import export_jobs
 

@@ -1,72 +1,77 @@
-"""What each role's dashboard shows. Each section costs a fixed number of queries, whatever the
-number of staff (pinned in tests/onsite/test_dashboard.py)."""
+"""What each role's dashboard shows, assembled from cards that the apps register in their
+AppConfig.ready() (staffing/dashboard.py, attendance/dashboard.py), so the core imports no app.
+
+The page has one section per role the reader holds; a section shows the cards registered for
+its role, lowest `order` first. A card marked `once` is shown a single time above the sections,
+whatever roles of the reader it is registered for (what waits for the reader's decision). Each
+card costs a fixed number of queries, whatever the number of staff (pinned in
+tests/onsite/test_dashboard.py).
+"""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from onsite.access import Access
 from onsite.models import RoleGrant
-from onsite.policy import policy_for
 from onsite.roles import Role
-from staffing.models import (
-    Assignment,
-    CheckStatus,
-    Company,
-    QualificationCheck,
-    Site,
-    Staff,
-    StaffStatus,
-)
-from staffing.movement.models import Resignation, ResignationStatus
-from staffing.movement.selectors import rotation_due
-from staffing.services.assignments import contracts_understaffed, sites_without_backup
+
+# The organisation models move to onsite.org (staffing.models re-exports them meanwhile).
+from staffing.models import Assignment, Site
 
 
-def hr_section(access: Access) -> dict:
-    staff = Staff.objects.filter(company_id__in=access.hr_companies)
-    counts = dict(staff.values_list("status").annotate(n=Count("pk")).order_by())
-    today = timezone.localdate()
-    # An HR admin normally serves one company; its reminder period sets the card's horizon.
-    first_company = min(access.hr_companies, default=None)
-    reminder_days = policy_for(
-        company=Company(pk=first_company) if first_company else None
-    ).qualification_reminder_days
-    return {
-        "status_counts": [
-            {"status": status, "label": status.label, "count": counts.get(status, 0)}
-            for status in StaffStatus
-        ],
-        "total": sum(counts.values()),
-        "on_site_today": Assignment.objects.active_on(today)
-        .filter(staff__company_id__in=access.hr_companies)
-        .values("staff")
-        .distinct()
-        .count(),
-        "understaffed": list(contracts_understaffed(company_ids=access.hr_companies)),
-        "without_backup": list(
-            sites_without_backup(
-                site_ids=Site.objects.filter(contracts__company_id__in=access.hr_companies).values(
-                    "pk"
-                )
-            )
-        ),
-        "expiring": QualificationCheck.objects.filter(
-            staff__company_id__in=access.hr_companies,
-            status=CheckStatus.PASSED,
-            expires_on__lte=today + datetime.timedelta(days=reminder_days),
-        )
-        .select_related("staff")
-        .order_by("expires_on")[:10],
-        "rotation_due": rotation_due(company_ids=access.hr_companies, today=today)[:10],
-        "recent_changes": Staff.history.filter(company_id__in=access.hr_companies)
-        .select_related("history_user__staff_record")
-        .order_by("-history_date")[:8],
-    }
+@dataclass(frozen=True)
+class Card:
+    key: str  # unique over the dashboard; registering a key again replaces the card
+    roles: tuple[Role, ...]
+    template: str  # rendered with the card's values as `s`
+    # The template's values for one reader (their Access and user); None leaves the card out.
+    values: Callable[[Access, object], dict | None]
+    order: int = 100  # lower first; the core's own cards use 50
+    once: bool = False  # shown once above the role sections instead of in each
+
+
+CARDS: dict[str, Card] = {}
+
+
+def card_register(card: Card) -> None:
+    CARDS[card.key] = card
+
+
+def _cards(role: Role | None = None, *, once: bool = False) -> list[Card]:
+    chosen = [c for c in CARDS.values() if c.once == once and (once or role in c.roles)]
+    return sorted(chosen, key=lambda c: (c.order, c.key))
+
+
+def _rendered(card: Card, access: Access, user) -> dict | None:
+    values = card.values(access, user)
+    return None if values is None else {"key": card.key, "template": card.template, "s": values}
+
+
+def sections_for(access: Access, user=None) -> list[dict]:
+    """One section per role of the reader, each with its cards in order."""
+    sections = []
+    for role in access.roles:
+        cards = [_rendered(card, access, user) for card in _cards(role)]
+        sections.append({"role": role, "cards": [c for c in cards if c is not None]})
+    return sections
+
+
+def lead_cards_for(access: Access, user=None) -> list[dict]:
+    """The `once` cards of the reader's roles, shown above the sections."""
+    cards = [
+        _rendered(card, access, user)
+        for card in _cards(once=True)
+        if access.is_superuser or any(access.has(role) for role in card.roles)
+    ]
+    return [c for c in cards if c is not None]
+
+
+# The core's own cards: the organisation's sites and placements, which every app builds on.
 
 
 def _sites_with_headcount(site_ids, *, staff_of: Q | None = None):
@@ -86,25 +91,6 @@ def _sites_with_headcount(site_ids, *, staff_of: Q | None = None):
     )
 
 
-def supervisor_section(access: Access) -> dict:
-    return {
-        "sites": _sites_with_headcount(access.supervised_sites),
-        "resignations": Resignation.objects.filter(
-            status=ResignationStatus.PENDING, assignment__site_id__in=access.supervised_sites
-        )
-        .select_related("staff", "assignment__site")
-        .order_by("leaving_on"),
-    }
-
-
-def staff_section(access: Access) -> dict:
-    return {
-        "assignments": Assignment.objects.active_today()
-        .filter(staff_id=access.staff_id)
-        .select_related("site", "site__client", "position", "contract")
-    }
-
-
 def _company_sites(company_ids, departments=frozenset()):
     staff_of = Q(assignments__staff__company_id__in=company_ids)
     where = Q(contracts__company_id__in=company_ids)
@@ -115,15 +101,27 @@ def _company_sites(company_ids, departments=frozenset()):
     return _sites_with_headcount(Site.objects.filter(where).values("pk"), staff_of=staff_of)
 
 
-def manager_section(access: Access) -> dict:
+def supervisor_sites(access: Access, user) -> dict:
+    return {"sites": _sites_with_headcount(access.supervised_sites)}
+
+
+def staff_placements(access: Access, user) -> dict:
+    return {
+        "assignments": Assignment.objects.active_today()
+        .filter(staff_id=access.staff_id)
+        .select_related("site", "site__client", "position", "contract")
+    }
+
+
+def manager_sites(access: Access, user) -> dict:
     return {"sites": _company_sites(access.manager_companies, access.manager_departments)}
 
 
-def finance_section(access: Access) -> dict:
+def finance_sites(access: Access, user) -> dict:
     return {"sites": _company_sites(access.finance_companies)}
 
 
-def client_section(access: Access) -> dict:
+def client_sites(access: Access, user) -> dict:
     supervisors = RoleGrant.objects.filter(role=Role.SUPERVISOR).select_related("user")
     return {
         "sites": _sites_with_headcount(access.client_sites).prefetch_related(
@@ -132,36 +130,13 @@ def client_section(access: Access) -> dict:
     }
 
 
-# What feature apps add to a role's section, registered from their AppConfig.ready(), so that the
-# core needs no import of them: each part takes the reader's Access and returns template values.
-SECTION_PARTS: dict[Role, list[Callable[[Access], dict]]] = {}
-
-
-def section_part_add(role: Role, part: Callable[[Access], dict]) -> None:
-    parts = SECTION_PARTS.setdefault(role, [])
-    if part not in parts:
-        parts.append(part)
-
-
-def _section(role: Role, access: Access) -> dict:
-    values = SECTIONS[role][1](access)
-    for part in SECTION_PARTS.get(role, ()):
-        values.update(part(access))
-    return values
-
-
-SECTIONS = {
-    Role.HR_ADMIN: ("dashboard/_hr.html", hr_section),
-    Role.SUPERVISOR: ("dashboard/_supervisor.html", supervisor_section),
-    Role.STAFF: ("dashboard/_staff.html", staff_section),
-    Role.MANAGER: ("dashboard/_manager.html", manager_section),
-    Role.FINANCE: ("dashboard/_finance.html", finance_section),
-    Role.CLIENT_CONTACT: ("dashboard/_client.html", client_section),
-}
-
-
-def sections_for(access: Access) -> list[dict]:
-    return [
-        {"role": role, "template": SECTIONS[role][0], **_section(role, access)}
-        for role in access.roles
-    ]
+for _card in (
+    Card(
+        "supervisor_sites", (Role.SUPERVISOR,), "dashboard/_supervisor.html", supervisor_sites, 50
+    ),
+    Card("staff_placements", (Role.STAFF,), "dashboard/_staff.html", staff_placements, 50),
+    Card("manager_sites", (Role.MANAGER,), "dashboard/_manager.html", manager_sites, 50),
+    Card("finance_sites", (Role.FINANCE,), "dashboard/_finance.html", finance_sites, 50),
+    Card("client_sites", (Role.CLIENT_CONTACT,), "dashboard/_client.html", client_sites, 50),
+):
+    card_register(_card)

@@ -1,9 +1,14 @@
-"""A believable company for a first look and for benchmarks (`manage.py seed_demo`)."""
+"""A believable company for a first look and for benchmarks (`manage.py seed_demo`).
+
+The core builds the organisation (company, sites, contracts, people, placements) and the logins;
+each app adds its own records through a demo step registered in its AppConfig.ready()
+(staffing/demo.py, attendance/demo.py), run in `order` within the one transaction."""
 
 from __future__ import annotations
 
 import datetime
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -13,25 +18,22 @@ from django.db import transaction
 from django.utils import timezone
 
 from onsite.models import RoleGrant
-from onsite.periods import Month
 from onsite.roles import Role
 from onsite.services import notification_create
+
+# The organisation models move to onsite.org (staffing re-exports them meanwhile).
 from staffing.models import (
     Assignment,
-    CheckStatus,
     Client,
     Company,
-    Condition,
     Contract,
     Department,
     Gender,
     Position,
-    QualificationCheck,
     Site,
     Staff,
     StaffStatus,
 )
-from staffing.movement.models import OnboardingItem, OnboardingItemKind
 from staffing.validators import id_number_check_digit
 
 DEMO_PASSWORD = "onsite-demo"
@@ -100,6 +102,39 @@ DEMO_USERS = [
     DemoUser("finance", "许秀霞", Role.FINANCE),
     DemoUser("client", "韩明", Role.CLIENT_CONTACT),
 ]
+
+
+@dataclass
+class DemoWorld:
+    """What the core built, handed to every app's demo step."""
+
+    company: Company
+    sites: list[Site]
+    people: list[Staff]  # by staff number; the first is the staff login's own record
+    assignments: list[Assignment]  # one per person placed, the first at the first site
+    newcomer: Assignment | None  # placed last week, still onboarding
+    users: dict  # username: user, one login per role
+    today: datetime.date
+    rng: random.Random  # the one random sequence of the demo
+
+    @property
+    def by(self):
+        """Who the demo's records are entered by: the HR admin."""
+        return self.users["hr"]
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    key: str
+    run: Callable[[DemoWorld], None]
+    order: int = 100  # lower first; steps drawing from `rng` must keep their order
+
+
+STEPS: dict[str, DemoStep] = {}
+
+
+def demo_step_register(step: DemoStep) -> None:
+    STEPS[step.key] = step
 
 
 def demo_exists() -> bool:
@@ -208,238 +243,26 @@ def seed_demo(*, staff_count: int = 30, months: int = 3, seed: int = 2026) -> di
             )
         )
     Assignment.objects.bulk_create(assignments, batch_size=1000)
-    _demo_checks(people, today=today, rng=rng)
-
     users = _demo_users(company=company, site=sites[0], staff=people[0], departments=departments)
-    _demo_onboarding(assignments, today=today, by=users["hr"], rng=rng)
-    _demo_attendance(assignments, sites=sites, today=today, rng=rng, by=users["hr"])
-    if newcomer is not None:
-        arrived = assignments[newcomer].staff
-        notification_create(
-            recipients=[users["supervisor"]],
-            kind="staffing.assigned",
-            title=f"{arrived.name}已派驻到{sites[0].name}",
-            body="新人员已完成入场手续，请安排岗前培训。",
-            url=f"/staff/{arrived.pk}/",
-        )
+    world = DemoWorld(
+        company=company,
+        sites=sites,
+        people=people,
+        assignments=assignments,
+        newcomer=assignments[newcomer] if newcomer is not None else None,
+        users=users,
+        today=today,
+        rng=rng,
+    )
+    # In registered order: the steps draw from one random sequence, so the order fixes the data.
+    for step in sorted(STEPS.values(), key=lambda step: (step.order, step.key)):
+        step.run(world)
     notification_create(
         recipients=[users["hr"], users["manager"]],
-        kind="staffing.welcome",
-        title="欢迎使用 Onsite 驻场人员管理",
-        body="演示数据已就绪：3 个驻场地点，人员、派驻与合同均可查看。",
+        kind="onsite.welcome",
+        params={"sites": len(sites)},
     )
     return {"company": company, "staff": len(people), "sites": len(sites), "users": users}
-
-
-def _demo_onboarding(assignments, *, today, by, rng) -> None:
-    """Everyone placed has ticked every onboarding item in the days before they started, except
-    the newcomer, whose pre-job training is still to come."""
-    zone = timezone.get_current_timezone()
-    items = []
-    for placement in assignments:
-        newcomer = placement.start >= today - datetime.timedelta(days=NEWCOMER_DAYS)
-        for step, kind in enumerate(OnboardingItemKind.values):
-            if newcomer and kind == OnboardingItemKind.TRAINING:
-                continue
-            # In the checklist's order, over the ten days before the start.
-            day = placement.start - datetime.timedelta(
-                days=10 - step * 10 // len(OnboardingItemKind)
-            )
-            at = datetime.time(9 + rng.randrange(8), rng.randrange(60))
-            items.append(
-                OnboardingItem(
-                    assignment=placement,
-                    kind=kind,
-                    done_by=by,
-                    done_at=datetime.datetime.combine(day, at, zone),
-                )
-            )
-    OnboardingItem.objects.bulk_create(items, batch_size=2000)
-
-
-def _demo_attendance(assignments, *, sites, today, rng, by) -> None:
-    """Punches from the first of last month (or the placement's start) to yesterday: most people
-    on time, some late or early, a few absent or with one punch; one approved leave, with no
-    punches on its days, and one waiting correction for a punch out really missing; then every
-    day judged, so the sheets have something to show."""
-    from attendance.calendar import WorkCalendar
-    from attendance.models import Correction, Leave, LeaveKind, LeaveStatus, Punch, PunchSource
-    from attendance.services.days import days_recompute
-    from attendance.services.leave import leave_days_count
-    from staffing.schedule import Schedule
-
-    start = Month.containing(today).previous.first
-    end = today - datetime.timedelta(days=1)
-    if end < start:
-        return
-    calendar = WorkCalendar(start=start, end=end)
-    workdays = [d for d in calendar.days() if calendar.is_working(d)]
-    schedules = {site.pk: Schedule.parse(site.schedule) for site in sites}
-    zone = timezone.get_current_timezone()
-    first = assignments[0]
-    on_leave = workdays[2:4] if len(workdays) > 3 else []
-    # The first person forgot to punch out on the last working day and asks for a correction.
-    forgot_out = workdays[-1] if workdays and workdays[-1] not in on_leave else None
-    punches = []
-    for placement in assignments:
-        schedule = schedules[placement.site_id]
-        for day in workdays:
-            if day < placement.start or (placement is first and day in on_leave):
-                continue
-            forgets_out = placement is first and day == forgot_out
-            # On that day the person came in on time; only the punch out is missing.
-            roll = 0.5 if forgets_out else rng.random()
-            if roll < 0.01:
-                continue  # absent
-            arrive = -rng.randrange(2, 20) if roll > 0.06 else rng.randrange(16, 50)
-            leave = rng.randrange(1, 25) if roll > 0.02 or roll < 0.01 else -rng.randrange(16, 40)
-            times = [
-                datetime.datetime.combine(day, schedule.start, zone)
-                + datetime.timedelta(minutes=arrive),
-                datetime.datetime.combine(day, schedule.end, zone)
-                + datetime.timedelta(minutes=leave),
-            ]
-            if forgets_out or roll < 0.015:
-                times = times[:1]  # forgot to punch out
-            elif len(schedule.periods) > 1 and rng.random() < 0.5:
-                # Many people also punch around lunch; only the first and last punch count.
-                times[1:1] = [
-                    datetime.datetime.combine(day, schedule.morning.end, zone)
-                    + datetime.timedelta(minutes=rng.randrange(0, 5)),
-                    datetime.datetime.combine(day, schedule.afternoon.start, zone)
-                    - datetime.timedelta(minutes=rng.randrange(1, 10)),
-                ]
-            punches += [
-                Punch(
-                    staff_id=placement.staff_id,
-                    site_id=placement.site_id,
-                    at=t,
-                    source=PunchSource.DEVICE,
-                    device="1",
-                )
-                for t in times
-            ]
-    Punch.objects.bulk_create(punches, batch_size=5000, ignore_conflicts=True)
-    if on_leave:
-        Leave.objects.create(
-            staff_id=first.staff_id,
-            site_id=first.site_id,
-            kind=LeaveKind.ANNUAL,
-            start=on_leave[0],
-            end=on_leave[-1],
-            days=leave_days_count(site_id=first.site_id, start=on_leave[0], end=on_leave[-1]),
-            status=LeaveStatus.APPROVED,
-            reason="回老家探亲",
-            created_by=by,
-        )
-    if forgot_out is not None:
-        Correction.objects.create(
-            staff_id=first.staff_id,
-            site_id=first.site_id,
-            at=datetime.datetime.combine(forgot_out, schedules[first.site_id].end, zone),
-            reason="下班时打卡机故障，未能打卡",
-        )
-    _demo_requests(assignments, today=today, by=by)
-    days_recompute(start=start, end=end, site_ids=[site.pk for site in sites])
-
-
-def _demo_requests(assignments, *, today, by) -> None:
-    """Requests waiting in the approvals inbox of the demo supervisor, manager and HR: leave
-    next week, overtime to approve, to file, and last week's to confirm in hours."""
-    from attendance.models import (
-        Leave,
-        LeaveKind,
-        LeaveStatus,
-        Overtime,
-        OvertimeStatus,
-        Punch,
-        PunchSource,
-    )
-    from attendance.services.leave import leave_days_count
-    from attendance.services.overtime import overtime_category
-    from onsite.policy import policy_for
-
-    here = [a for a in assignments if a.site_id == assignments[0].site_id][:6]
-    if len(here) < 4:
-        return
-    monday = today + datetime.timedelta(days=7 - today.weekday())
-    for n, (placement, kind, reason) in enumerate(
-        (
-            (here[1], LeaveKind.PERSONAL, "孩子家长会"),
-            (here[2], LeaveKind.SICK, "牙科复诊"),
-        )
-    ):
-        day = monday + datetime.timedelta(days=n)
-        Leave.objects.create(
-            staff_id=placement.staff_id,
-            site_id=placement.site_id,
-            kind=kind,
-            start=day,
-            end=day,
-            days=leave_days_count(site_id=placement.site_id, start=day, end=day),
-            status=LeaveStatus.PENDING,
-            reason=reason,
-            cover_id=here[3].staff_id,
-            created_by=by,
-        )
-    policy = policy_for(company=None)
-    for placement, date, status in (
-        (here[1], monday + datetime.timedelta(days=2), OvertimeStatus.PENDING),
-        (here[2], monday + datetime.timedelta(days=5), OvertimeStatus.APPROVED),
-        (here[3], monday - datetime.timedelta(days=6), OvertimeStatus.FILED),
-    ):
-        day = overtime_category(site_id=placement.site_id, date=date, policy=policy)
-        Overtime.objects.create(
-            staff_id=placement.staff_id,
-            site_id=placement.site_id,
-            date=date,
-            start_time=datetime.time(18, 0),
-            end_time=datetime.time(20, 0),
-            hours=2,
-            day_kind=day.day_kind,
-            category=day.category,
-            rate=day.rate,
-            reason="配合客户系统升级割接",
-            status=status,
-            created_by=by,
-        )
-        if status == OvertimeStatus.FILED and date < today:
-            # The hours to confirm show in the punches: in before six, out after eight.
-            zone = timezone.get_current_timezone()
-            Punch.objects.bulk_create(
-                [
-                    Punch(
-                        staff_id=placement.staff_id,
-                        site_id=placement.site_id,
-                        at=datetime.datetime.combine(date, time, zone),
-                        source=PunchSource.DEVICE,
-                        device="1",
-                    )
-                    for time in (datetime.time(17, 56), datetime.time(20, 4))
-                ],
-                ignore_conflicts=True,
-            )
-
-
-def _demo_checks(people, *, today, rng) -> None:
-    """Everyone but the candidate was checked on paper; health certificates run out at different
-    times, so some fall inside the reminder period."""
-    checks = []
-    for person in people:
-        for condition in Condition:
-            passed = person.status != StaffStatus.CANDIDATE or condition == Condition.NATIONALITY
-            checks.append(
-                QualificationCheck(
-                    staff=person,
-                    condition=condition,
-                    status=CheckStatus.PASSED if passed else CheckStatus.PENDING,
-                    verified_on=person.employment_start if passed else None,
-                    expires_on=today + datetime.timedelta(days=rng.randrange(10, 400))
-                    if passed and condition == Condition.HEALTH
-                    else None,
-                )
-            )
-    QualificationCheck.objects.bulk_create(checks, batch_size=2000)
 
 
 def _demo_users(*, company, site, staff, departments) -> dict:

@@ -1,7 +1,11 @@
-"""The menu, in one place: which pages each role finds in its navigation."""
+"""The menu: which pages each role finds in its navigation, assembled from the entries each app
+registers in its AppConfig.ready() (staffing/menu.py, attendance/menu.py), so the core imports
+no app. Entries show in `order`; the entries of one group share a drop-down, placed where its
+first entry is."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -18,146 +22,70 @@ class NavItem:
     roles: tuple[Role, ...] | None  # None: every signed-in user
     key: str
     group: str = ""  # items of one group share a drop-down when a person has two or more
+    order: int = 100  # lower first
+    # A number shown beside the entry for its reader (what waits for them), in a fixed number
+    # of queries whatever the number of rows; fetched apart from the page (`menu_count`).
+    count: Callable[[object], int] | None = None
 
 
-GROUPS = {
-    "people": _("People"),
-    "attendance": _("Attendance"),
-}
+def _waiting_count(user) -> int:
+    from onsite.inbox import waiting_count
+
+    return waiting_count(user)
 
 
-ITEMS = (
-    NavItem(_("Dashboard"), "dashboard", None, "dashboard"),
+GROUPS: dict[str, str] = {}  # key: label of the drop-down
+ITEMS: dict[str, NavItem] = {}  # key: entry; registering a key again replaces the entry
+
+
+def group_register(key: str, label: str) -> None:
+    GROUPS[key] = label
+
+
+def menu_register(*items: NavItem) -> None:
+    for item in items:
+        ITEMS[item.key] = item
+
+
+# The core's own pages.
+menu_register(
+    NavItem(_("Dashboard"), "dashboard", None, "dashboard", order=0),
     # On its own, not in a drop-down: what a supervisor opens first on a phone.
     NavItem(
         _("Approvals"),
-        "attendance:approvals",
-        (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER),
+        "inbox:list",
+        (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER, Role.FINANCE),
         "approvals",
-    ),
-    NavItem(
-        _("Staff"),
-        "staffing:staff_list",
-        (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER),
-        "staff",
-        group="people",
-    ),
-    NavItem(
-        _("Sites"),
-        "staffing:site_list",
-        (
-            Role.HR_ADMIN,
-            Role.SUPERVISOR,
-            Role.STAFF,
-            Role.MANAGER,
-            Role.FINANCE,
-            Role.CLIENT_CONTACT,
-        ),
-        "sites",
-    ),
-    NavItem(_("My record"), "staffing:my_record", (Role.STAFF,), "my_record"),
-    NavItem(
-        _("Change notices"),
-        "staffing:change_notice_list",
-        (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER),
-        "change_notices",
-        group="people",
-    ),
-    NavItem(
-        _("Resignations"),
-        "staffing:resignation_list",
-        (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER, Role.STAFF),
-        "resignations",
-        group="people",
-    ),
-    NavItem(
-        _("Rotation due"),
-        "staffing:rotation_due",
-        (Role.HR_ADMIN, Role.MANAGER),
-        "rotation",
-        group="people",
-    ),
-    NavItem(
-        _("Monthly sheets"),
-        "attendance:sheet_list",
-        (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER),
-        "attendance",
-        group="attendance",
-    ),
-    NavItem(_("Check in"), "attendance:check_in", (Role.STAFF,), "check_in", group="attendance"),
-    NavItem(
-        _("My attendance"),
-        "attendance:my_month",
-        (Role.STAFF,),
-        "my_attendance",
-        group="attendance",
-    ),
-    NavItem(
-        _("Leave"),
-        "attendance:leave_list",
-        (Role.HR_ADMIN, Role.SUPERVISOR, Role.STAFF, Role.MANAGER),
-        "leave",
-        group="attendance",
-    ),
-    NavItem(
-        _("Overtime"),
-        "attendance:overtime_list",
-        (Role.HR_ADMIN, Role.SUPERVISOR, Role.STAFF, Role.MANAGER),
-        "overtime",
-        group="attendance",
-    ),
-    NavItem(
-        _("Who is away"),
-        "attendance:away",
-        (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER),
-        "away",
-        group="attendance",
-    ),
-    NavItem(
-        _("Punch corrections"),
-        "attendance:correction_list",
-        (Role.HR_ADMIN, Role.SUPERVISOR, Role.STAFF),
-        "corrections",
-        group="attendance",
-    ),
-    NavItem(
-        _("Absence explanations"),
-        "attendance:explanation_list",
-        (Role.HR_ADMIN, Role.SUPERVISOR, Role.STAFF),
-        "explanations",
-        group="attendance",
-    ),
-    NavItem(
-        _("Working-day calendar"),
-        "attendance:calendar",
-        (Role.HR_ADMIN,),
-        "calendar",
-        group="attendance",
+        count=_waiting_count,
+        order=10,
     ),
     NavItem(
         _("Attendance policies"),
-        "attendance:policy",
+        "policy",
         (Role.HR_ADMIN,),
         "policy",
         group="attendance",
+        order=175,
     ),
-    NavItem(
-        _("Import data"), "staffing:import_upload", (Role.HR_ADMIN,), "imports", group="people"
-    ),
-    NavItem(_("Notifications"), "notifications:list", None, "notifications"),
+    NavItem(_("Notifications"), "notifications:list", None, "notifications", order=1000),
 )
 
 
-def items_for(access: Access) -> list[dict]:
-    """The menu entries of one person, in order; an entry with `children` is a drop-down."""
+def items_for(access: Access, user=None) -> list[dict]:
+    """The menu entries of one person, in order; an entry with `children` is a drop-down. An
+    entry that counts for its reader (what waits for them) carries where to fetch the number."""
     shown, groups = [], {}
-    for item in ITEMS:
+    for item in sorted(ITEMS.values(), key=lambda item: item.order):
         # A superuser sees every page but has no staff record of their own.
         everyone = item.roles is None or (access.is_superuser and Role.STAFF not in item.roles)
         if not (everyone or any(access.has(role) for role in item.roles)):
             continue
         entry = {"label": item.label, "url": reverse(item.url_name), "key": item.key}
-        if not item.group:
+        if item.count is not None:
+            # Fetched by the page once loaded (and every minute), so no page pays for it.
+            entry["count_url"] = reverse("menu_count", args=[item.key])
+        # An entry whose group no app registered stands on its own.
+        if item.group not in GROUPS:
             shown.append(entry)
         elif item.group in groups:
             groups[item.group]["children"].append(entry)

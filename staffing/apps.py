@@ -9,9 +9,26 @@ class StaffingConfig(AppConfig):
 
     def ready(self) -> None:
         import staffing.policy  # noqa: F401 (registers its policy numbers)
+        from staffing import dashboard, demo, menu, periodic
+        from staffing.imports import kinds as import_kinds
+
+        # What the core assembles from every app: the menu, the dashboard, the demo data, the
+        # import kinds and the periodic jobs.
+        menu.register()
+        dashboard.register()
+        demo.register()
+        import_kinds.register()
+        periodic.register()
         from onsite.reminders import reminder_register
+        from staffing import notifications  # noqa: F401 (registers its notification kinds)
         from staffing.services.qualification import EXPIRY_REMINDER, checks_remind_expiring
 
         reminder_register(
             EXPIRY_REMINDER, _("Qualification about to expire (to HR)"), checks_remind_expiring
         )
+        # Resignations wait in the core approvals inbox.
+        from onsite.inbox import inbox_register
+        from staffing.workflows import KINDS
+
+        for kind in KINDS:
+            inbox_register(kind)

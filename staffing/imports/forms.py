@@ -2,13 +2,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from staffing.imports.services import KIND_LABELS, upload_check
+from onsite.importkinds import import_kinds
+from staffing.imports.services import upload_check
 
 
 class UploadForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What the file holds"),
-        choices=list(KIND_LABELS.items()),
+        # A callable: read when the form is built, after every app registered its kinds.
+        choices=lambda: [(kind.key, kind.label) for kind in import_kinds()],
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     file = forms.FileField(

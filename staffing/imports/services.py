@@ -5,9 +5,10 @@ in one transaction and reports every bad row by its row number in the file, the 
 written there, and the reason. A file with a bad row changes nothing unless the caller chose to
 skip bad rows; a dry run changes nothing at all.
 
+The kinds come from the core registry (onsite.importkinds), where each app registers its own.
 Punches come by the hundred thousand, so their kind (and leave, beside them) is not run row by
 row through import-export: `import_file` hands the read rows to the kind's own bulk importer
-(BULK_KINDS), which fills in the same report."""
+(registered with `bulk`), which fills in the same report."""
 
 from __future__ import annotations
 
@@ -19,10 +20,9 @@ from pathlib import PurePath
 import tablib
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from onsite.importkinds import KEYS, import_kind, import_reader
 from onsite.spreadsheets import SpreadsheetRefused, check_xlsx
 from onsite.uploads import SPREADSHEET_TYPES, PunchFileValidator, UploadValidator
 from staffing.imports.context import ImportContext
@@ -33,37 +33,24 @@ from staffing.imports.parsing import (
     read_table,
     utf8_advice,
 )
-from staffing.imports.resources import RESOURCES, Column, ImportResource
+from staffing.imports.resources import Column, ImportResource
 
 logger = logging.getLogger(__name__)
 
 NO_COLUMN = "—"
-# Kinds with their own bulk importer (a class with `columns`, `device_log` and `run`), named by
-# path: the attendance app builds on staffing, not the other way round.
-BULK_KINDS = {
-    "punches": "attendance.imports.PunchImport",
-    "leave": "attendance.imports_leave.LeaveImport",
-}
-KINDS = (*RESOURCES, *BULK_KINDS)
-KIND_LABELS = {
-    "companies": gettext_lazy("Dispatch companies"),
-    "sites": gettext_lazy("Sites"),
-    "contracts": gettext_lazy("Contracts"),
-    "staff": gettext_lazy("Staff"),
-    "assignments": gettext_lazy("Assignments"),
-    "punches": gettext_lazy("Punches"),
-    "leave": gettext_lazy("Leave"),
-}
+# Every app's kinds, from the core registry (each app registers its own in its ready()).
+KINDS = KEYS
 
 
 def bulk_importer(kind: str):
-    return import_string(BULK_KINDS[kind])
+    """The bulk importer of `kind` (a class with `columns`, `device_log` and `run`), None for a
+    kind read row by row through its import-export resource."""
+    return import_reader(kind) if import_kind(kind).bulk else None
 
 
 def kind_columns(kind: str) -> tuple[Column, ...]:
     """The columns of `kind`, whether a resource or a bulk importer reads it."""
-    owner = bulk_importer(kind) if kind in BULK_KINDS else RESOURCES[kind]
-    return owner.columns
+    return import_reader(kind).columns
 
 
 @dataclass(frozen=True)
@@ -141,8 +128,8 @@ def import_file(
 
     `user` decides the scope: an HR admin imports only into their own companies, a superuser
     anywhere; None (the command line without a superuser) is not restricted either."""
-    bulk = bulk_importer(kind) if kind in BULK_KINDS else None
-    resource_class = bulk or RESOURCES[kind]
+    bulk = bulk_importer(kind)
+    resource_class = bulk or import_reader(kind)
     report = ImportReport(kind=kind, dry_run=dry_run, skip_invalid=skip_invalid)
     try:
         upload_check(file, kind=kind)
@@ -238,7 +225,8 @@ def upload_check(file, *, kind: str | None = None) -> None:
     """The checks every upload passes (size, type, content), with a CSV that is not UTF-8 — the
     usual Excel "CSV" on a Chinese Windows — told how to save the file properly. A kind that
     reads device logs also takes a .dat or .txt file, if its content is one."""
-    device_log = kind in BULK_KINDS and bulk_importer(kind).device_log
+    bulk = bulk_importer(kind) if kind in KINDS else None
+    device_log = bulk is not None and bulk.device_log
     validator = PunchFileValidator() if device_log else UploadValidator(types=SPREADSHEET_TYPES)
     try:
         validator(file)

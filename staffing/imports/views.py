@@ -7,16 +7,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from onsite.access import access_for
 from onsite.decorators import role_required
+from onsite.importkinds import import_kind, import_kinds
 from onsite.roles import Role
 from staffing.imports.exports import roster_workbook, template_workbook
 from staffing.imports.forms import UploadForm
 from staffing.imports.services import (
-    KIND_LABELS,
     KINDS,
     ImportReport,
     import_file,
@@ -26,16 +25,6 @@ from staffing.imports.storage import PendingImport, pending_get, pending_save
 from staffing.models import Company
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-KIND_NOTES = {
-    "punches": gettext_lazy(
-        "Times in the site's local time, like 2026-10-12 08:29. An attendance device's attlog "
-        "file (.dat or .txt) is accepted as it is."
-    ),
-    "leave": gettext_lazy(
-        "Half days: 下午 (pm) as the first day's half starts the leave at noon, 上午 (am) as the "
-        "last day's half ends it at noon."
-    ),
-}
 
 
 def _pending_or_404(request, token) -> PendingImport:
@@ -76,12 +65,12 @@ def import_upload(request):
         return redirect("staffing:import_preview", token=pending.token)
     kinds = [
         {
-            "key": kind,
-            "label": label,
-            "columns": [c for c in kind_columns(kind) if not c.export_only],
-            "note": KIND_NOTES.get(kind, ""),
+            "key": kind.key,
+            "label": kind.label,
+            "columns": [c for c in kind_columns(kind.key) if not c.export_only],
+            "note": kind.note,
         }
-        for kind, label in KIND_LABELS.items()
+        for kind in import_kinds()
     ]
     return render(request, "staffing/imports/upload.html", {"form": form, "kinds": kinds})
 
@@ -95,7 +84,7 @@ def import_preview(request, token):
     return render(
         request,
         "staffing/imports/preview.html",
-        {"pending": pending, "report": report, "kind_label": KIND_LABELS[pending.kind]},
+        {"pending": pending, "report": report, "kind_label": import_kind(pending.kind).label},
     )
 
 
@@ -129,7 +118,7 @@ def import_result(request, token):
     return render(
         request,
         "staffing/imports/result.html",
-        {"pending": pending, "report": report, "kind_label": KIND_LABELS[pending.kind]},
+        {"pending": pending, "report": report, "kind_label": import_kind(pending.kind).label},
     )
 
 

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from attendance.tasks import queue_recompute
 from onsite.access import refuse_own_record
 from onsite.policy import policy_for
 from onsite.recipients import hr_admins, supervisors
 from onsite.services import notification_create
+from onsite.signals import placements_changed_send
 from onsite.transitions import Refused, transition
 from staffing.models import Assignment, Contract, Site, Staff, StaffStatus
 from staffing.movement.dates import months_between
@@ -533,7 +533,9 @@ def offboarding_complete(
             }
             assignment.save(update_fields=["end"])
             # Days after the last working day are no longer judged at this site.
-            queue_recompute(start=assignment.end, end=today, staff_ids=[assignment.staff_id])
+            placements_changed_send(
+                sender=Assignment, staff_ids=[assignment.staff_id], start=assignment.end, end=today
+            )
         staff = Staff.objects.select_for_update().get(pk=assignment.staff_id)
         to = _status_after_leaving(locked, today)
         if staff.status == S.LEAVING and to is not None:

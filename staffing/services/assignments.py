@@ -8,9 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.tasks import queue_recompute
 from onsite.access import refuse_own_record
 from onsite.policy import policy_for
+from onsite.signals import placements_changed_send
 from onsite.transitions import Refused
 from staffing.models import (
     Assignment,
@@ -165,7 +165,9 @@ def assignment_create(
         assignment._history_user = by
         assignment.save()
         # Attendance judges a person's days by where they were placed.
-        queue_recompute(start=start, end=end or today, staff_ids=[staff.pk])
+        placements_changed_send(
+            sender=Assignment, staff_ids=[staff.pk], start=start, end=end or today
+        )
         if start <= today and staff.status == StaffStatus.QUALIFIED:
             staff_change_status(
                 staff=staff,

@@ -10,10 +10,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.tasks import queue_recompute
 from onsite.access import refuse_own_record
 from onsite.recipients import hr_admins, supervisors
 from onsite.services import notification_create
+from onsite.signals import placements_changed_send
 from onsite.transitions import Refused
 from staffing.models import MONEY_KINDS, Assignment, RecordKind, RewardPenalty, Site, Staff
 
@@ -63,7 +63,12 @@ def _end_assignments_at(*, staff: Staff, site: Site, on: datetime.date, by) -> N
         assignment._change_reason = _("Site ban")
         assignment.save(update_fields=["end"])
         # Days after the placement ended are no longer judged there.
-        queue_recompute(start=assignment.end, end=timezone.localdate(), staff_ids=[staff.pk])
+        placements_changed_send(
+            sender=Assignment,
+            staff_ids=[staff.pk],
+            start=assignment.end,
+            end=timezone.localdate(),
+        )
     notification_create(
         recipients=[*hr_admins(staff.company_id), *supervisors([site.pk])],
         kind="staffing.site_ban",

@@ -5,11 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.tasks import queue_recompute
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
 from onsite.roles import Role
+from onsite.signals import schedule_changed_send
 from onsite.viewhelpers import ROSTER_PAGE_SIZE, page_of
 from staffing.forms import SiteForm
 from staffing.models import Assignment, Site, Staff
@@ -62,7 +62,9 @@ def site_edit(request, pk: int):
         if "schedule" in form.changed_data:
             # The open days of this month are judged against the new schedule from now on.
             today = timezone.localdate()
-            queue_recompute(start=today.replace(day=1), end=today, site_ids=[site.pk])
+            schedule_changed_send(
+                sender=Site, site_ids=[site.pk], start=today.replace(day=1), end=today
+            )
         messages.success(request, _("Saved."))
         return redirect("staffing:site_detail", pk=site.pk)
     return render(request, "staffing/site_form.html", {"form": form, "site": site})

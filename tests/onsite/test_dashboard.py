@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from onsite.dashboard import CARDS, Card, card_register
 from onsite.roles import Role
 from tests import factories
 
@@ -75,11 +76,12 @@ def test_client_contact_sees_the_supervisors_of_their_site(client, world):
 
 @pytest.mark.parametrize(
     ("name", "queries"),
+    # Those who decide count what waits for them twice: the first card and the menu badge.
     [
-        ("hr", 14),
-        ("supervisor_a", 7),
+        ("hr", 16),
+        ("supervisor_a", 9),
         ("staff_a", 14),
-        ("manager", 6),
+        ("manager", 8),
         ("finance", 6),
         ("client_a", 7),
     ],
@@ -113,3 +115,39 @@ def test_hr_cards_show_understaffed_contracts_lone_sites_and_expiring_checks(cli
     assert "乙中心" in lone
     expiring = text.split('data-testid="expiring"')[1].split("</div></div></div>")[0]
     assert "张三" in expiring
+
+
+def test_a_card_registered_with_a_lower_order_comes_first_in_its_roles_section(client, world):
+    first = Card("test_first", (Role.FINANCE,), "dashboard/_finance.html", lambda a, u: {}, 1)
+    card_register(first)
+    try:
+        text = sections(client, world.finance)
+    finally:
+        CARDS.pop(first.key)
+    section = text.split('data-section="finance"')[1]
+    # The test card renders the finance heading with no sites before the core's own card.
+    assert section.index("暂无驻场地点") < section.index('data-testid="on-site-A"')
+
+
+def test_a_card_without_values_is_left_out_and_a_once_card_shows_once(client, world):
+    factories.RoleGrantFactory(user=world.supervisor_a, role=Role.FINANCE, company=world.company)
+    once = Card(
+        "test_once",
+        (Role.SUPERVISOR, Role.FINANCE),
+        "dashboard/_sites.html",
+        lambda a, u: {"sites": []},
+        order=0,
+        once=True,
+    )
+    hidden = Card("test_hidden", (Role.SUPERVISOR,), "dashboard/_finance.html", lambda a, u: None)
+    card_register(once)
+    card_register(hidden)
+    try:
+        text = sections(client, world.supervisor_a)
+    finally:
+        CARDS.pop(once.key)
+        CARDS.pop(hidden.key)
+    # The once card's empty table, above the sections; the supervisor's own table shows site A.
+    assert text.count("暂无驻场地点") == 1
+    assert text.index("暂无驻场地点") < text.index('data-section="supervisor"')
+    assert text.count("本公司驻场地点") == 1  # only the finance section's own card

@@ -7,8 +7,8 @@ from django.db.models import Max, Min, Q
 from django.utils.translation import gettext as _
 from import_export.fields import Field
 
-from attendance.tasks import queue_recompute
 from onsite.models import PolicySetting
+from onsite.signals import schedule_changed_send
 from staffing.imports.resources.base import Column, ImportResource, add_error, ref
 from staffing.imports.widgets import (
     ClientByName,
@@ -157,7 +157,9 @@ class SiteResource(ImportResource):
         if instance._import_state and instance._import_state[3] != instance.schedule:
             # Queued on commit, so a dry run (rolled back) queues nothing.
             today = self.context.today
-            queue_recompute(start=today.replace(day=1), end=today, site_ids=[instance.pk])
+            schedule_changed_send(
+                sender=Site, site_ids=[instance.pk], start=today.replace(day=1), end=today
+            )
         grace = instance._import_extra.get("grace_minutes")
         if grace is None or grace == self.grace.get(instance.pk):
             return

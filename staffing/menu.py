@@ -1,0 +1,64 @@
+"""Staffing's entries in the menu (registered in StaffingConfig.ready())."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from onsite.navigation import NavItem, group_register, menu_register
+from onsite.roles import Role
+
+DECIDE = (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER)
+
+
+def register() -> None:
+    group_register("people", _("People"))
+    menu_register(
+        NavItem(_("Staff"), "staffing:staff_list", DECIDE, "staff", group="people", order=20),
+        NavItem(
+            _("Sites"),
+            "staffing:site_list",
+            (
+                Role.HR_ADMIN,
+                Role.SUPERVISOR,
+                Role.STAFF,
+                Role.MANAGER,
+                Role.FINANCE,
+                Role.CLIENT_CONTACT,
+            ),
+            "sites",
+            order=30,
+        ),
+        NavItem(_("My record"), "staffing:my_record", (Role.STAFF,), "my_record", order=40),
+        NavItem(
+            _("Change notices"),
+            "staffing:change_notice_list",
+            DECIDE,
+            "change_notices",
+            group="people",
+            order=50,
+        ),
+        NavItem(
+            _("Resignations"),
+            "staffing:resignation_list",
+            (*DECIDE, Role.STAFF),
+            "resignations",
+            group="people",
+            order=60,
+        ),
+        NavItem(
+            _("Rotation due"),
+            "staffing:rotation_due",
+            (Role.HR_ADMIN, Role.MANAGER),
+            "rotation",
+            group="people",
+            order=70,
+        ),
+        NavItem(
+            _("Import data"),
+            "staffing:import_upload",
+            (Role.HR_ADMIN,),
+            "imports",
+            group="people",
+            order=190,
+        ),
+    )
