@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from onsite.exports.models import ExportJob, ExportStatus  # noqa: F401 (tables of this app)
+from onsite.notifications import Rendered, render
 from onsite.roles import COMPANY_ROLES, GRANTABLE_ROLES, SITE_ROLES, Role
 
 
@@ -106,10 +107,11 @@ class Notification(models.Model):
         related_name="notifications",
         verbose_name=_("recipient"),
     )
+    # What happened ("leave.decided") and the values its sentences are made of: people's names,
+    # dates, numbers, ids for the link. The title, text and link are written when read or
+    # e-mailed, in the reader's language (onsite/notifications.py).
     kind = models.CharField(_("kind"), max_length=60)
-    title = models.CharField(_("subject"), max_length=200)
-    body = models.TextField(_("text"), blank=True)
-    url = models.CharField(_("link"), max_length=300, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
@@ -138,6 +140,43 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def rendered(self) -> Rendered:
+        """Title, text and link in the active language."""
+        return render(self.kind, self.params)
+
+    @property
+    def title(self) -> str:
+        return self.rendered().title
+
+    @property
+    def body(self) -> str:
+        return self.rendered().body
+
+    @property
+    def url(self) -> str:
+        return self.rendered().url
+
+
+class UserPreference(models.Model):
+    """What a person chose for themselves: the language of the pages they pick with the switch
+    is also the language of their notifications and e-mails (SPEC §13). Without a row, Chinese."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="preference",
+        verbose_name=_("user"),
+    )
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("preference")
+        verbose_name_plural = _("preferences")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_language_display()}"
 
 
 class PolicySetting(models.Model):

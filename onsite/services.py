@@ -4,17 +4,21 @@ and one e-mail for each entry whose recipient has an address."""
 from __future__ import annotations
 
 import datetime
+import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone, translation
 
-from onsite.models import Notification
+from onsite.models import Notification, UserPreference
+from onsite.notifications import notification_kind
 
 logger = logging.getLogger(__name__)
 
@@ -26,22 +30,43 @@ def notification_create(
     *,
     recipients: Iterable[AbstractBaseUser],
     kind: str,
-    title: str,
-    body: str = "",
-    url: str = "",
+    params: Mapping[str, Any] | None = None,
 ) -> list[Notification]:
-    """Put one entry in each recipient's inbox and queue its e-mail once the caller commits."""
+    """Put one entry in each recipient's inbox and queue its e-mail once the caller commits.
+
+    `params` are the values the kind's sentences are made of (names of people, dates, numbers,
+    ids for the link); each reader gets the sentences in their own language.
+    """
     from onsite.tasks import notification_email_send
 
+    if notification_kind(kind) is None:
+        raise ValueError(f"unknown notification kind {kind!r}: register it in AppConfig.ready()")
+    # Stored as JSON; the entries returned hold what a reader will read back (dates as ISO).
+    stored = json.loads(json.dumps(dict(params or {}), cls=DjangoJSONEncoder))
     unique = {user.pk: user for user in recipients}
     notifications = Notification.objects.bulk_create(
-        Notification(recipient=user, kind=kind, title=title, body=body, url=url)
-        for user in unique.values()
+        Notification(recipient=user, kind=kind, params=stored) for user in unique.values()
     )
     for notification in notifications:
         if notification.recipient.email:
             transaction.on_commit(partial(notification_email_send.delay, notification.pk))
     return notifications
+
+
+def reader_language(user: AbstractBaseUser) -> str:
+    """The language a person reads in when no page request says it: the one they last chose
+    with the switch, Chinese by default."""
+    try:
+        language = user.preference.language
+    except UserPreference.DoesNotExist:
+        return settings.LANGUAGE_CODE
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def user_language_set(*, user: AbstractBaseUser, language: str) -> None:
+    if language not in dict(settings.LANGUAGES):
+        return
+    UserPreference.objects.update_or_create(user=user, defaults={"language": language})
 
 
 def notification_email_send(*, notification_id: int) -> bool:
@@ -52,7 +77,9 @@ def notification_email_send(*, notification_id: int) -> bool:
     A failed send gives the claim back, so the retry or the sweep sends it.
     """
     notification = (
-        Notification.objects.select_related("recipient").filter(pk=notification_id).first()
+        Notification.objects.select_related("recipient__preference")
+        .filter(pk=notification_id)
+        .first()
     )
     if notification is None or notification.emailed_at or not notification.recipient.email:
         return False
@@ -62,15 +89,18 @@ def notification_email_send(*, notification_id: int) -> bool:
     )
     if claimed != 1:
         return False
-    link = f"{settings.ONSITE_BASE_URL.rstrip('/')}{notification.url}" if notification.url else ""
+    # Written in the recipient's language, whoever caused it and whatever language the task's
+    # process happens to be in.
+    with translation.override(reader_language(notification.recipient)):
+        text = notification.rendered()
+    link = f"{settings.ONSITE_BASE_URL.rstrip('/')}{text.url}" if text.url else ""
     try:
-        with translation.override(settings.LANGUAGE_CODE):
-            send_mail(
-                subject=f"[{settings.ONSITE_SITE_NAME}] {notification.title}",
-                message="\n\n".join(part for part in (notification.body, link) if part),
-                from_email=None,
-                recipient_list=[notification.recipient.email],
-            )
+        send_mail(
+            subject=f"[{settings.ONSITE_SITE_NAME}] {text.title}",
+            message="\n\n".join(part for part in (text.body, link) if part),
+            from_email=None,
+            recipient_list=[notification.recipient.email],
+        )
     except BaseException:
         Notification.objects.filter(pk=notification_id, emailed_at=claimed_at).update(
             emailed_at=None

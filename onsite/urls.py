@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from onsite import policy_views, views
 
@@ -29,7 +28,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", views.language_set, name="set_language"),
     path("notifications/", include(notification_urls)),
     path("exports/", include("onsite.exports.urls")),
     path("policy/", policy_views.policy_page, name="policy"),

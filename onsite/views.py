@@ -7,6 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
+from django.views.i18n import set_language
 
 from onsite import services
 from onsite.access import access_for
@@ -65,6 +66,15 @@ def notification_read_all(request):
 def notification_badge(request):
     """The unread count, swapped into the navigation by htmx every minute."""
     return render(request, "notifications/_badge.html")
+
+
+def language_set(request):
+    """Django's language switch, which also keeps the choice of a signed-in person: their
+    notifications are e-mailed in it, and read in it on any device."""
+    response = set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        services.user_language_set(user=request.user, language=request.POST.get("language", ""))
+    return response
 
 
 @require_GET

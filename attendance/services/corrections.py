@@ -9,7 +9,6 @@ import datetime
 import zoneinfo
 
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,10 +37,6 @@ CORRECTION_TRANSITIONS: dict[str, frozenset[str]] = {
 
 def local_date(correction: Correction) -> datetime.date:
     return correction.at.astimezone(zoneinfo.ZoneInfo(correction.site.time_zone)).date()
-
-
-def _url(correction: Correction) -> str:
-    return reverse("attendance:correction_detail", args=[correction.pk])
 
 
 def correction_request(*, staff: Staff, at: datetime.datetime, reason: str, by) -> Correction:
@@ -89,10 +84,12 @@ def correction_request(*, staff: Staff, at: datetime.datetime, reason: str, by) 
         notification_create(
             recipients=recipients,
             kind="attendance.correction_requested",
-            title=_("%(name)s asks for a punch at %(time)s")
-            % {"name": staff.name, "time": f"{local:%Y-%m-%d %H:%M}"},
-            body=reason,
-            url=_url(correction),
+            params={
+                "name": staff.name,
+                "time": f"{local:%Y-%m-%d %H:%M}",
+                "reason": reason,
+                "correction": correction.pk,
+            },
         )
     return correction
 
@@ -104,15 +101,18 @@ def _ensure_may_decide(correction: Correction, by) -> None:
         raise Refused(_("Only a supervisor of the site or HR decides this correction."))
 
 
-def _tell_requester(correction: Correction, title: str, body: str) -> None:
+def _tell_requester(correction: Correction, note: str) -> None:
     user = correction.staff.user
     if user is not None:
         notification_create(
             recipients=[user],
             kind="attendance.correction_decided",
-            title=title,
-            body=body,
-            url=_url(correction),
+            params={
+                "time": _local_text(correction),
+                "status": correction.status,
+                "note": note,
+                "correction": correction.pk,
+            },
         )
 
 
@@ -134,11 +134,7 @@ def correction_approve(*, correction: Correction, by, note: str = "") -> Correct
         )
         _add_punch(correction, by)
         recompute_day(staff=correction.staff, date=day)
-        _tell_requester(
-            correction,
-            _("Your correction for %(time)s is approved") % {"time": _local_text(correction)},
-            note,
-        )
+        _tell_requester(correction, note)
     return correction
 
 
@@ -175,11 +171,7 @@ def correction_reject(*, correction: Correction, by, note: str) -> Correction:
             reason=note,
             also={"decided_by": by, "decided_at": timezone.now(), "decision_note": note},
         )
-        _tell_requester(
-            correction,
-            _("Your correction for %(time)s is not approved") % {"time": _local_text(correction)},
-            note,
-        )
+        _tell_requester(correction, note)
     return correction
 
 

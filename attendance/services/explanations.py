@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,10 +24,6 @@ EXPLANATION_TRANSITIONS: dict[str, frozenset[str]] = {
     E.SUBMITTED: frozenset({E.ACCEPTED, E.RETURNED}),
     E.RETURNED: frozenset({E.SUBMITTED}),
 }
-
-
-def _url(explanation: Explanation) -> str:
-    return reverse("attendance:explanation_detail", args=[explanation.pk])
 
 
 def explanation_is_required(*, staff: Staff, site: Site, month: datetime.date) -> bool:
@@ -98,10 +93,12 @@ def explanation_submit(
         notification_create(
             recipients=recipients,
             kind="attendance.explanation_submitted",
-            title=_("%(name)s explains the absences of %(month)s")
-            % {"name": staff.name, "month": f"{month:%Y-%m}"},
-            body=text,
-            url=_url(explanation),
+            params={
+                "name": staff.name,
+                "month": f"{month:%Y-%m}",
+                "text": text,
+                "explanation": explanation.pk,
+            },
         )
     return explanation
 
@@ -117,7 +114,7 @@ def _ensure_may_review(explanation: Explanation, by) -> None:
         raise Refused(_("Only a supervisor of the site or HR reviews this explanation."))
 
 
-def _review(explanation: Explanation, *, to: str, by, note: str, reason: str, title: str):
+def _review(explanation: Explanation, *, to: str, by, note: str, reason: str):
     _ensure_may_review(explanation, by)
     with transaction.atomic():
         explanation = transition(
@@ -133,9 +130,12 @@ def _review(explanation: Explanation, *, to: str, by, note: str, reason: str, ti
             notification_create(
                 recipients=[user],
                 kind="attendance.explanation_reviewed",
-                title=title % {"month": f"{explanation.month:%Y-%m}"},
-                body=note,
-                url=_url(explanation),
+                params={
+                    "month": f"{explanation.month:%Y-%m}",
+                    "status": explanation.status,
+                    "note": note,
+                    "explanation": explanation.pk,
+                },
             )
     return explanation
 
@@ -148,7 +148,6 @@ def explanation_accept(*, explanation: Explanation, by, note: str = "") -> Expla
         by=by,
         note=note,
         reason=note or _("Accepted"),
-        title=_("Your absence explanation for %(month)s is accepted"),
     )
 
 
@@ -163,5 +162,4 @@ def explanation_return(*, explanation: Explanation, by, note: str) -> Explanatio
         by=by,
         note=note,
         reason=note,
-        title=_("Your absence explanation for %(month)s is returned; please rewrite it"),
     )

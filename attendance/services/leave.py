@@ -10,7 +10,6 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Q, Sum
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -528,17 +527,17 @@ def _file_problems(
 
 def _ask_supervisors(leave: Leave, *, by) -> None:
     """The site's supervisors decide the first stage; they hear of each request as it comes."""
-    values = {"name": leave.staff.name, "start": leave.start, "end": leave.end}
-    if leave.extends_id:
-        title = _("%(name)s asks to extend leave: %(start)s to %(end)s") % values
-    else:
-        title = _("%(name)s asks for leave: %(start)s to %(end)s") % values
     notification_create(
         recipients=[u for u in supervisors([leave.site_id]) if u.pk != by.pk],
         kind="leave.pending",
-        title=title,
-        body=leave.reason,
-        url=reverse("attendance:leave_detail", args=[leave.pk]),
+        params={
+            "name": leave.staff.name,
+            "start": leave.start,
+            "end": leave.end,
+            "extends": bool(leave.extends_id),
+            "reason": leave.reason,
+            "leave": leave.pk,
+        },
     )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -162,23 +161,17 @@ def _move(leave: Leave, *, to: str, by, reason: str, also=None) -> Leave:
 def _tell(leave: Leave, *, by) -> None:
     """The requester ("your leave") and the cover person ("张三's leave") hear of every
     decision."""
-    values = {"start": leave.start, "end": leave.end, "status": leave.get_status_display()}
-    for person, title in (
-        (leave.staff, _("Your leave, %(start)s to %(end)s: %(status)s") % values),
-        (
-            leave.cover,
-            _("Leave of %(name)s, %(start)s to %(end)s: %(status)s")
-            % {**values, "name": leave.staff.name},
-        ),
-    ):
+    params = {
+        "name": leave.staff.name,
+        "start": leave.start,
+        "end": leave.end,
+        "status": leave.status,
+        "note": leave.decision_note,
+        "leave": leave.pk,
+    }
+    for person, kind in ((leave.staff, "leave.decided"), (leave.cover, "leave.cover_decided")):
         if person is not None and person.user_id and person.user_id != by.pk:
-            notification_create(
-                recipients=[person.user],
-                kind=f"leave.{leave.status}",
-                title=title,
-                body=leave.decision_note,
-                url=_url(leave),
-            )
+            notification_create(recipients=[person.user], kind=kind, params=params)
 
 
 def _ask_managers(leave: Leave, *, by) -> None:
@@ -191,12 +184,11 @@ def _ask_managers(leave: Leave, *, by) -> None:
             if u.pk not in (by.pk, staff.user_id)
         ],
         kind="leave.pending_manager",
-        title=_("Leave of %(name)s, %(start)s to %(end)s, waits for a manager")
-        % {"name": staff.name, "start": leave.start, "end": leave.end},
-        body=leave.reason,
-        url=_url(leave),
+        params={
+            "name": staff.name,
+            "start": leave.start,
+            "end": leave.end,
+            "reason": leave.reason,
+            "leave": leave.pk,
+        },
     )
-
-
-def _url(leave: Leave) -> str:
-    return reverse("attendance:leave_detail", args=[leave.pk])

@@ -337,10 +337,8 @@ def overtime_approve(
         _tell(done, by=by)
         notification_create(
             recipients=[u for u in hr_admins(done.staff.company_id) if u.pk != by.pk],
-            kind="overtime.approved",
-            title=_("Overtime of %(name)s on %(date)s is approved; file it")
-            % {"name": done.staff.name, "date": done.date},
-            body=done.reason,
+            kind="overtime.to_file",
+            params=_params(done, reason=done.reason),
         )
     return done
 
@@ -547,7 +545,7 @@ def _ask(overtime: Overtime) -> None:
     """Tell whoever acts next."""
     if overtime.status == S.UNCONFIRMED:
         people = supervisors([overtime.site_id])
-        title = _("Emergency overtime of %(name)s on %(date)s to confirm")
+        kind = "overtime.unconfirmed"
     else:
         heads = list(managers(overtime.staff.company_id, overtime.staff.department_id))
         people = (
@@ -555,13 +553,12 @@ def _ask(overtime: Overtime) -> None:
             if supervisor_may_approve(overtime)
             else heads
         )
-        title = _("Overtime of %(name)s on %(date)s to approve")
+        kind = "overtime.pending"
     own = overtime.staff.user_id
     notification_create(
         recipients=list({u.pk: u for u in people if u.pk != own}.values()),
-        kind=f"overtime.{overtime.status}",
-        title=title % {"name": overtime.staff.name, "date": overtime.date},
-        body=overtime.reason,
+        kind=kind,
+        params=_params(overtime, reason=overtime.reason),
     )
 
 
@@ -571,8 +568,11 @@ def _tell(overtime: Overtime, *, by) -> None:
         return
     notification_create(
         recipients=[user],
-        kind=f"overtime.{overtime.status}",
-        title=_("Your overtime on %(date)s: %(status)s")
-        % {"date": overtime.date, "status": overtime.get_status_display()},
-        body=overtime.decision_note,
+        kind="overtime.decided",
+        params=_params(overtime, status=overtime.status, note=overtime.decision_note),
     )
+
+
+def _params(overtime: Overtime, **more) -> dict:
+    """What every overtime notification is worded from (attendance/notifications.py)."""
+    return {"name": overtime.staff.name, "date": overtime.date, "overtime": overtime.pk, **more}

@@ -7,7 +7,6 @@ import datetime
 
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -52,10 +51,6 @@ OFFBOARDING_TRANSITIONS: dict[str, frozenset[str]] = {
 
 # Reasons after which the person no longer works for the company.
 GONE = (LeavingReason.RESIGNATION, LeavingReason.DISMISSAL)
-
-
-def _url(name: str, *args) -> str:
-    return reverse(f"staffing:{name}", args=args)
 
 
 # --- onboarding -------------------------------------------------------------------------------
@@ -231,10 +226,13 @@ def change_notice_file(
         notification_create(
             recipients=[*hr_admins(company.pk), *supervisors([site.pk])],
             kind="movement.change_notice",
-            title=_("Change of personnel at %(site)s on %(date)s: %(names)s")
-            % {"site": site.name, "date": planned_on, "names": names},
-            body=reason,
-            url=_url("change_notice_detail", notice.pk),
+            params={
+                "site": site.name,
+                "date": planned_on,
+                "names": names,
+                "reason": reason,
+                "notice": notice.pk,
+            },
         )
     return notice
 
@@ -276,23 +274,28 @@ def resignation_apply(
         notification_create(
             recipients=[*hr_admins(staff.company_id), *supervisors([placement.site_id])],
             kind="movement.resignation_applied",
-            title=_("%(name)s applies to resign; last working day %(date)s")
-            % {"name": staff.name, "date": leaving_on},
-            body=reason,
-            url=_url("resignation_detail", resignation.pk),
+            params={
+                "name": staff.name,
+                "date": leaving_on,
+                "reason": reason,
+                "resignation": resignation.pk,
+            },
         )
     return resignation
 
 
-def _tell_applicant(resignation: Resignation, title: str, body: str = "") -> None:
+def _tell_applicant(resignation: Resignation, *, approved: bool, note: str = "") -> None:
     user = resignation.staff.user
     if user is not None:
         notification_create(
             recipients=[user],
             kind="movement.resignation_decided",
-            title=title,
-            body=body,
-            url=_url("resignation_detail", resignation.pk),
+            params={
+                "approved": approved,
+                "date": resignation.leaving_on,
+                "note": note,
+                "resignation": resignation.pk,
+            },
         )
 
 
@@ -319,12 +322,7 @@ def resignation_approve(
             resignation=resignation,
             today=today,
         )
-        _tell_applicant(
-            resignation,
-            _("Your resignation is approved; last working day %(date)s")
-            % {"date": resignation.leaving_on},
-            note,
-        )
+        _tell_applicant(resignation, approved=True, note=note)
     return resignation
 
 
@@ -342,7 +340,7 @@ def resignation_reject(*, resignation: Resignation, by, reason: str) -> Resignat
             reason=reason,
             also={"decided_by": by, "decided_at": timezone.now(), "decision_reason": reason},
         )
-        _tell_applicant(resignation, _("Your resignation is not approved"), reason)
+        _tell_applicant(resignation, approved=False, note=reason)
     return resignation
 
 
@@ -436,10 +434,13 @@ def offboarding_start(
         notification_create(
             recipients=[*hr_admins(staff.company_id), *supervisors([site.pk])],
             kind="movement.offboarding_started",
-            title=_("%(name)s leaves %(site)s; last working day %(date)s")
-            % {"name": staff.name, "site": site.name, "date": leaving_on},
-            body=offboarding.get_reason_display(),
-            url=_url("offboarding_detail", assignment.pk),
+            params={
+                "name": staff.name,
+                "site": site.name,
+                "date": leaving_on,
+                "leaving_reason": offboarding.reason,
+                "assignment": assignment.pk,
+            },
         )
     return offboarding
 
@@ -549,9 +550,7 @@ def offboarding_complete(
         notification_create(
             recipients=[*hr_admins(staff.company_id), *supervisors([assignment.site_id])],
             kind="movement.offboarding_completed",
-            title=_("%(name)s has left %(site)s")
-            % {"name": staff.name, "site": assignment.site.name},
-            url=_url("offboarding_detail", assignment.pk),
+            params={"name": staff.name, "site": assignment.site.name, "assignment": assignment.pk},
         )
     offboarding.status = locked.status
     offboarding.completed_by = locked.completed_by

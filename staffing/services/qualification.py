@@ -123,14 +123,12 @@ def _tell_replacement_needed(*, staff: Staff, check: QualificationCheck, today) 
     notification_create(
         recipients=[*hr_admins(staff.company_id), *supervisors(site_ids)],
         kind="qualification.replacement_needed",
-        title=_("%(name)s needs replacing: %(condition)s")
-        % {
+        params={
             "name": staff.name,
-            "condition": check.get_condition_display(),
+            "condition": check.condition,
+            "status": check.status,
+            "staff": staff.pk,
         },
-        body=_("The check is now “%(status)s”. Arrange a qualified replacement.")
-        % {"status": check.get_status_display()},
-        url=f"/staff/{staff.pk}/",
     )
 
 
@@ -178,13 +176,12 @@ def checks_remind_expiring(*, today: datetime.date | None = None) -> int:
         notification_create(
             recipients=hr_admins(check.staff.company_id),
             kind=EXPIRY_REMINDER,
-            title=_("%(name)s: %(condition)s expires on %(date)s")
-            % {
+            params={
                 "name": check.staff.name,
-                "condition": check.get_condition_display(),
+                "condition": check.condition,
                 "date": check.expires_on,
+                "staff": check.staff_id,
             },
-            url=f"/staff/{check.staff_id}/",
         )
 
     return reminders_send(

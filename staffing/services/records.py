@@ -72,7 +72,5 @@ def _end_assignments_at(*, staff: Staff, site: Site, on: datetime.date, by) -> N
     notification_create(
         recipients=[*hr_admins(staff.company_id), *supervisors([site.pk])],
         kind="staffing.site_ban",
-        title=_("%(name)s is banned from %(site)s") % {"name": staff.name, "site": site.name},
-        body=_("The placement there ends on %(date)s.") % {"date": on},
-        url=f"/staff/{staff.pk}/",
+        params={"name": staff.name, "site": site.name, "date": on, "staff": staff.pk},
     )

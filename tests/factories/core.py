@@ -34,9 +34,15 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Notification
 
+    class Params:
+        # A notification that shows the text it is given (onsite.notifications.TEXT).
+        title = factory.Sequence(lambda n: f"通知{n}")
+        body = ""
+        url = ""
+
     recipient = factory.SubFactory(UserFactory)
-    kind = "test"
-    title = factory.Sequence(lambda n: f"通知{n}")
+    kind = "onsite.text"
+    params = factory.LazyAttribute(lambda o: {"title": o.title, "body": o.body, "url": o.url})
 
 
 class PolicySettingFactory(factory.django.DjangoModelFactory):

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from onsite import services, tasks
 from onsite.models import Notification
+from onsite.notifications import TEXT
 from tests import factories
 from tests.workers import wait_for
 
@@ -13,7 +14,7 @@ def test_a_notification_is_emailed_by_a_real_worker_after_commit(celery_worker):
     user = factories.UserFactory(username="worker_hr", email="hr@onsite.example")
     with transaction.atomic():
         (notification,) = services.notification_create(
-            recipients=[user], kind="leave.requested", title="张三的请假申请待审批", url="/"
+            recipients=[user], kind=TEXT, params={"title": "张三的请假申请待审批", "url": "/"}
         )
     wait_for(lambda: Notification.objects.get(pk=notification.pk).emailed_at)
     (mail,) = celery_worker.mails()

@@ -7,6 +7,7 @@ from django.db import connection, transaction
 
 from onsite import reminders
 from onsite.models import Notification, ReminderClaim
+from onsite.notifications import TEXT
 from onsite.services import notification_create
 from tests import factories
 
@@ -25,13 +26,13 @@ def weekly_reminder(people, *, today: datetime.date) -> int:
         key=lambda user: str(user.pk),
         period=f"{year}-W{week:02d}",
         send=lambda user: notification_create(
-            recipients=[user], kind="test.weekly", title="请提交本周周报"
+            recipients=[user], kind=TEXT, params={"title": "请提交本周周报"}
         ),
     )
 
 
 def inbox(user) -> int:
-    return Notification.objects.filter(recipient=user, kind="test.weekly").count()
+    return Notification.objects.filter(recipient=user, kind=TEXT).count()
 
 
 def test_a_reminder_is_claimed_once(db):
@@ -70,7 +71,7 @@ def test_a_run_after_downtime_sends_the_missed_period_once(world):
 
 def test_a_failed_send_leaves_the_reminder_for_the_next_run(world):
     def fail(user):
-        notification_create(recipients=[user], kind="test.weekly", title="请提交本周周报")
+        notification_create(recipients=[user], kind=TEXT, params={"title": "请提交本周周报"})
         raise ConnectionError("down")
 
     with pytest.raises(ConnectionError):
@@ -134,4 +135,4 @@ def test_two_runs_at_once_send_each_reminder_once():
     for thread in threads:
         thread.join()
     assert sum(sent) == 5
-    assert Notification.objects.filter(kind="test.weekly").count() == 5
+    assert Notification.objects.filter(kind=TEXT).count() == 5

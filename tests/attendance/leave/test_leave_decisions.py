@@ -195,5 +195,6 @@ def test_in_chinese_the_requester_is_told_of_your_leave_and_the_cover_of_theirs(
         leave_approve(leave=request, by=world.supervisor_a)
     mine = Notification.objects.get(recipient=world.staff_a)
     cover = Notification.objects.get(recipient_id=request.cover.user_id)
-    assert mine.title == "您的请假（2026-10-13 至 2026-10-14）：已批准"
-    assert cover.title == "张三的请假（2026-10-13 至 2026-10-14）：已批准"
+    with translation.override("zh-hans"):
+        assert mine.title == "您的请假（2026-10-13 至 2026-10-14）：已批准"
+        assert cover.title == "张三的请假（2026-10-13 至 2026-10-14）：已批准"

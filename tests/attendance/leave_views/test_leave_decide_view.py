@@ -42,9 +42,13 @@ def test_approving_changes_the_status_and_keeps_the_note_in_the_history(english,
 def test_the_requester_and_the_cover_are_told_with_a_link(english, world, leave, colleague):
     english.force_login(world.supervisor_a)
     english.post(url(leave), {"decision": "approve"})
-    told = Notification.objects.filter(kind="leave.approved")
-    assert {n.recipient for n in told} == {world.staff_a, colleague.user}
+    told = Notification.objects.filter(kind__in=["leave.decided", "leave.cover_decided"])
+    assert {(n.kind, n.recipient) for n in told} == {
+        ("leave.decided", world.staff_a),
+        ("leave.cover_decided", colleague.user),
+    }
     assert {n.url for n in told} == {detail(leave)}
+    assert {n.params["status"] for n in told} == {"approved"}
 
 
 def test_long_leave_passes_to_the_managers_who_are_told(english, world, leave):

@@ -35,8 +35,10 @@ def test_the_supervisor_approves_and_hr_is_asked_to_file(world):
     request = ask(world)
     approved = overtime_approve(overtime=request, by=world.supervisor_a, note="同意")
     assert (approved.status, approved.approved_by) == (OvertimeStatus.APPROVED, world.supervisor_a)
-    assert Notification.objects.filter(recipient=world.hr, kind="overtime.approved").exists()
-    assert Notification.objects.filter(recipient=world.staff_a, kind="overtime.approved").exists()
+    (to_file,) = Notification.objects.filter(recipient=world.hr, kind="overtime.to_file")
+    assert to_file.title == "Overtime of 张三 on 2026-10-14 is approved; file it"
+    (told,) = Notification.objects.filter(recipient=world.staff_a, kind="overtime.decided")
+    assert told.title == "Your overtime on 2026-10-14: Approved, waiting to be filed"
 
 
 def test_the_department_head_approves(world):
@@ -48,7 +50,9 @@ def test_hr_files_approved_overtime_and_the_person_hears_of_it(world):
     request = overtime_approve(overtime=ask(world), by=world.manager)
     filed = overtime_file(overtime=request, by=world.hr)
     assert (filed.status, filed.filed_by) == (OvertimeStatus.FILED, world.hr)
-    assert Notification.objects.filter(recipient=world.staff_a, kind="overtime.filed").exists()
+    assert Notification.objects.filter(
+        recipient=world.staff_a, kind="overtime.decided", params__status=OvertimeStatus.FILED
+    ).exists()
     assert [h.status for h in filed.history.order_by("history_id")] == [
         OvertimeStatus.PENDING,
         OvertimeStatus.APPROVED,
@@ -129,7 +133,10 @@ def test_a_rejection_needs_a_reason_and_tells_the_person(world):
         overtime_reject(overtime=request, by=world.supervisor_a, note=" ")
     rejected = overtime_reject(overtime=request, by=world.supervisor_a, note="不需要加班")
     assert (rejected.status, rejected.decision_note) == (OvertimeStatus.REJECTED, "不需要加班")
-    assert Notification.objects.filter(recipient=world.staff_a, kind="overtime.rejected").exists()
+    (told,) = Notification.objects.filter(
+        recipient=world.staff_a, kind="overtime.decided", params__status=OvertimeStatus.REJECTED
+    )
+    assert (told.body, told.url) == ("不需要加班", f"/attendance/overtime/{request.pk}/")
 
 
 def test_hr_may_refuse_to_file(world):
