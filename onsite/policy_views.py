@@ -175,6 +175,7 @@ def policy_page(request):
             else:
                 _saved(request, changed)
                 return redirect(f"{request.get_full_path()}#area-{area.key}")
+        messages.error(request, _("Nothing was saved: correct the numbers marked in red."))
         failed_area, failed_form = area, form
     groups = []
     for area, keys in areas_in_order():

@@ -175,6 +175,7 @@ def test_bad_input_is_refused_per_field_and_changes_nothing(client, world, key, 
     response = client.post(URL, data)
     assert response.status_code == 200
     assert not PolicySetting.objects.exists()
+    assert "未保存：请改正标红的数字。" in visible(response)
     attendance = section(response, "attendance")
     assert attendance.count(message) == 1
     field = re.search(rf'<input[^>]*name="{key}"[^>]*>', attendance).group(0)
