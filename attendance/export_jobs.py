@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -82,6 +83,11 @@ def sheet_pdf_build(*, params: dict, user, progress: Callable[[int], None]) -> E
     )
 
 
+def sheet_pdf_back_url(params: dict) -> str:
+    site_pk, month = _parsed(params)
+    return reverse("attendance:sheet", args=[site_pk, month])
+
+
 def register() -> None:
     export_kind_register(
         ExportKind(
@@ -90,5 +96,6 @@ def register() -> None:
             title=sheet_pdf_title,
             allows=sheet_pdf_allows,
             build=sheet_pdf_build,
+            back_url=sheet_pdf_back_url,
         )
     )

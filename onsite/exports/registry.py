@@ -39,6 +39,8 @@ class ExportKind:
     # build(*, params, user, progress) -> ExportFile, made with `user`'s scope; progress(percent)
     # moves the bar on the page. Raises ExportFailed with a message for the person.
     build: Callable[..., ExportFile]
+    # back_url(params) -> the page the export is asked for on, linked from the job's page.
+    back_url: Callable[[dict], str] | None = None
 
 
 _REGISTRY: dict[str, ExportKind] = {}

@@ -39,7 +39,16 @@ def _context(request, job: ExportJob) -> dict:
         "job": job,
         "may_download": _may_download(request.user, job),
         "poll_seconds": POLL_SECONDS,
+        "keep_days": settings.EXPORTS_KEEP_DAYS,
     }
+
+
+def _back_url(user, job: ExportJob) -> str:
+    """The page the export was asked for on, to ask again, while it is still the person's."""
+    kind = export_kind(job.kind)
+    if kind is None or kind.back_url is None or not kind.allows(user, job.params):
+        return ""
+    return kind.back_url(job.params)
 
 
 @login_required
@@ -55,7 +64,11 @@ def export_list(request):
 
 @login_required
 def export_detail(request, pk: int):
-    return render(request, "exports/detail.html", _context(request, _job(request, pk)))
+    job = _job(request, pk)
+    context = _context(request, job)
+    return render(
+        request, "exports/detail.html", {**context, "back_url": _back_url(request.user, job)}
+    )
 
 
 @login_required

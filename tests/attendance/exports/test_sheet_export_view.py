@@ -149,6 +149,17 @@ def test_sending_the_pdf_form_twice_makes_one_job(client, october):
     assert client.get(pdf).status_code == 405  # asking is a POST
 
 
+def test_the_jobs_page_leads_back_to_the_sheet_while_it_is_in_scope(client, october):
+    client.force_login(october.supervisor_a)
+    response = client.post(reverse("attendance:sheet_pdf", args=[october.site_a.pk, "2026-10"]))
+    sheet = reverse("attendance:sheet", args=[october.site_a.pk, "2026-10"])
+    assert f'href="{sheet}"' in client.get(response["Location"]).content.decode()
+    october.supervisor_a.role_grants.all().delete()
+    october.supervisor_a = type(october.supervisor_a).objects.get(pk=october.supervisor_a.pk)
+    client.force_login(october.supervisor_a)
+    assert f'href="{sheet}"' not in client.get(response["Location"]).content.decode()
+
+
 def test_a_closed_month_says_so(english, october, pdf_of):
     MonthClose.objects.create(site=october.site_a, month=OCTOBER, status=MonthStatus.CLOSED)
     english.force_login(october.hr)

@@ -106,7 +106,7 @@ def test_a_removed_file_is_not_found_and_the_page_says_so(client, echo, alice):
     ExportJob.objects.filter(pk=job.pk).update(file="", file_removed_at=timezone.now())
     client.force_login(alice)
     assert page(client, "download", job).status_code == 404
-    assert "文件保存数天后已删除" in page(client, "detail", job).content.decode()
+    assert "文件保存 7 天后已删除。" in page(client, "detail", job).content.decode()
 
 
 def test_a_job_not_yet_done_has_nothing_to_download(client, echo, alice):
