@@ -117,7 +117,10 @@ def test_mark_read_once_and_mark_all(world):
     assert other.read_at is None
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.postgres(
+    reason="SQLite has no row locks: FOR UPDATE NOWAIT from another connection finds nothing "
+    "to wait for whatever the service holds, so only PostgreSQL can tell"
+)
 @pytest.mark.django_db(transaction=True)
 def test_no_row_lock_or_transaction_is_held_while_the_mail_goes_out(monkeypatch):
     notification = factories.NotificationFactory(recipient=factories.UserFactory(username="slow"))

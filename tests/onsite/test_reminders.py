@@ -11,10 +11,6 @@ from onsite.notifications import TEXT
 from onsite.services import notification_create
 from tests import factories
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="row locks under concurrency need PostgreSQL"
-)
-
 
 def weekly_reminder(people, *, today: datetime.date) -> int:
     """A job shaped like the weekly-report reminder: everyone is reminded once per ISO week,
@@ -90,7 +86,6 @@ def test_apps_register_their_reminders_and_all_run_together(world):
     assert reminders.reminders_run(today=datetime.date(2026, 12, 1))["qualification.expiring"] == 0
 
 
-@postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_two_claims_at_once_give_exactly_one_true():
     barrier = threading.Barrier(2)
@@ -115,7 +110,6 @@ def test_two_claims_at_once_give_exactly_one_true():
     assert ReminderClaim.objects.count() == 1
 
 
-@postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_two_runs_at_once_send_each_reminder_once():
     people = [factories.UserFactory(username=f"racer{n}") for n in range(5)]
