@@ -1,228 +1,24 @@
-"""What waits for one person's decision (SPEC §6–§8): leave, overtime and punch corrections, in
-one list, oldest first. Each kind's filter is the services' "may decide" rule written as a
-query, so a row shown is a row its reader may decide, and no row asks the database whether.
-
-Nobody's own requests wait for them. A page is read with a fixed number of queries: the count,
-the page's (kind, id, waiting since) from one UNION, then the rows of each kind on the page."""
+"""Attendance's kinds in the core approvals inbox (onsite.inbox): leave, overtime, punch
+corrections and absence explanations, each its workflow (attendance.workflows) and how its row
+reads. Registered from AttendanceConfig.ready()."""
 
 from __future__ import annotations
 
-import datetime
 import zoneinfo
-from dataclasses import dataclass, field
-from decimal import Decimal
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
+from django.db.models import Case, F, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy
 
-from attendance.models import (
-    Correction,
-    CorrectionStatus,
-    Leave,
-    LeaveStatus,
-    Overtime,
-    OvertimeCategory,
-    OvertimeStatus,
-)
-from attendance.services.cover import CoverCheck, cover_checks
-from onsite.access import Access, access_for
+from attendance import workflows
+from attendance.models import LeaveStatus, OvertimeStatus
+from attendance.services.cover import cover_checks
+from onsite.inbox import InboxKind
+from onsite.templatetags.onsite import days, label
 
-LEAVE, OVERTIME, CORRECTION = "leave", "overtime", "correction"
-KINDS = (LEAVE, OVERTIME, CORRECTION)
-PER_PAGE = 50
-
-# The statuses in which each kind waits for someone; any other status has been decided.
-WAITING = {
-    LEAVE: (LeaveStatus.PENDING, LeaveStatus.PENDING_MANAGER),
-    OVERTIME: (OvertimeStatus.UNCONFIRMED, OvertimeStatus.PENDING, OvertimeStatus.APPROVED),
-    CORRECTION: (CorrectionStatus.PENDING,),
-}
-MODELS = {LEAVE: Leave, OVERTIME: Overtime, CORRECTION: Correction}
-RELATED = {
-    LEAVE: ("staff", "site", "cover"),
-    OVERTIME: ("staff", "site"),
-    CORRECTION: ("staff", "site"),
-}
-
-
-def _not_own(queryset: QuerySet, access: Access) -> QuerySet:
-    return queryset.exclude(staff_id=access.staff_id) if access.staff_id else queryset
-
-
-def _within(**lookups) -> Q:
-    """OR of the `field__in` lookups whose sets are not empty; none at all matches nothing.
-    (An empty set would still make the query join the staff table for nothing.)"""
-    q = Q(pk__in=[])
-    for lookup, ids in lookups.items():
-        if ids:
-            q |= Q(**{lookup: ids})
-    return q
-
-
-def leave_waiting(user) -> QuerySet[Leave]:
-    """The first stage at the sites one supervises; the second (`pending_manager`) for a
-    manager of the person's company or department, as `leave_decisions.may_decide` has it."""
-    access = access_for(user)
-    if access.is_superuser:
-        q = Q(status__in=WAITING[LEAVE])
-    else:
-        first = Q(status=LeaveStatus.PENDING) & _within(site_id__in=access.supervised_sites)
-        second = Q(status=LeaveStatus.PENDING_MANAGER) & _within(
-            staff__company_id__in=access.manager_companies,
-            staff__department_id__in=access.manager_departments,
-        )
-        q = first | second
-    return _not_own(Leave.objects.filter(q), access)
-
-
-def overtime_waiting(user) -> QuerySet[Overtime]:
-    """Emergency overtime to confirm at one's sites; requests to approve: workday overtime at
-    one's sites, any of the company or department one heads (rest-day and holiday overtime is
-    the department head's alone); approved requests for HR to file (services.overtime)."""
-    access = access_for(user)
-    if access.is_superuser:
-        q = Q(status__in=WAITING[OVERTIME])
-    else:
-        q = (
-            Q(status=OvertimeStatus.UNCONFIRMED) & _within(site_id__in=access.supervised_sites)
-            | Q(status=OvertimeStatus.PENDING, category=OvertimeCategory.WORKDAY)
-            & _within(site_id__in=access.supervised_sites)
-            | Q(status=OvertimeStatus.PENDING)
-            & _within(
-                staff__company_id__in=access.manager_companies,
-                staff__department_id__in=access.manager_departments,
-            )
-            | Q(status=OvertimeStatus.APPROVED) & _within(staff__company_id__in=access.hr_companies)
-        )
-    return _not_own(Overtime.objects.filter(q), access)
-
-
-def corrections_waiting(user) -> QuerySet[Correction]:
-    """Pending corrections at one's sites, or of the company one is HR of."""
-    access = access_for(user)
-    q = Q(status=CorrectionStatus.PENDING)
-    if not access.is_superuser:
-        q &= _within(site_id__in=access.supervised_sites, staff__company_id__in=access.hr_companies)
-    return _not_own(Correction.objects.filter(q), access)
-
-
-WAITING_FOR = {LEAVE: leave_waiting, OVERTIME: overtime_waiting, CORRECTION: corrections_waiting}
-
-# Since when a request has waited at its present stage: the supervisor's decision for leave at
-# the manager's stage, the approval for overtime to file, else the request itself.
-SINCE = {
-    LEAVE: Case(
-        When(
-            status=LeaveStatus.PENDING_MANAGER,
-            then=Coalesce(F("decided_at"), F("created_at")),
-        ),
-        default=F("created_at"),
-    ),
-    OVERTIME: Case(
-        When(
-            status=OvertimeStatus.APPROVED,
-            then=Coalesce(F("approved_at"), F("created_at")),
-        ),
-        default=F("created_at"),
-    ),
-    CORRECTION: F("created_at"),
-}
-
-
-def waiting(user) -> QuerySet:
-    """(item_kind, id, since) of everything waiting for `user`, longest waiting first."""
-    parts = [
-        WAITING_FOR[kind](user)
-        .annotate(item_kind=Value(kind, output_field=CharField()), since=SINCE[kind])
-        .values_list("item_kind", "id", "since")
-        .order_by()
-        for kind in KINDS
-    ]
-    return parts[0].union(*parts[1:], all=True).order_by("since", "item_kind", "id")
-
-
-def waiting_count(user) -> int:
-    """How many requests wait for `user` (one query), for a badge or the dashboard."""
-    return waiting(user).count()
-
-
-@dataclass
-class Item:
-    """One row of the inbox, whatever its kind."""
-
-    kind: str
-    record: Leave | Overtime | Correction
-    since: datetime.datetime
-    flags: list[str] = field(default_factory=list)
-    # Leave whose cover is away or covers someone else on some of its days.
-    cover_notes: list[str] = field(default_factory=list)
-
-    @property
-    def token(self) -> str:
-        """How the decide form names the request: `leave:12`."""
-        return f"{self.kind}:{self.record.pk}"
-
-    @property
-    def person(self) -> str:
-        return self.record.staff.name
-
-    @property
-    def kind_label(self) -> str:
-        return {LEAVE: _("Leave"), OVERTIME: _("Overtime"), CORRECTION: _("Punch correction")}[
-            self.kind
-        ]
-
-    @property
-    def detail(self) -> str:
-        return self.record.get_kind_display() if self.kind == LEAVE else ""
-
-    @property
-    def url(self) -> str:
-        return reverse(f"attendance:{self.kind}_detail", args=[self.record.pk])
-
-    @property
-    def when(self) -> str:
-        return describe(self.kind, self.record)
-
-    @property
-    def amount(self) -> Decimal | None:
-        """Working days of leave, hours of overtime."""
-        if self.kind == LEAVE:
-            return self.record.days
-        if self.kind == OVERTIME:
-            return self.record.hours
-        return None
-
-    @property
-    def cover(self) -> str:
-        cover = self.record.cover if self.kind == LEAVE else None
-        return cover.name if cover else ""
-
-    @property
-    def action(self) -> str:
-        """What approving does at this stage."""
-        if self.kind == OVERTIME and self.record.status == OvertimeStatus.UNCONFIRMED:
-            return _("Confirm")
-        if self.kind == OVERTIME and self.record.status == OvertimeStatus.APPROVED:
-            return pgettext("to file overtime (备案)", "File")
-        return _("Approve")
-
-    @property
-    def stage(self) -> str:
-        return self.record.get_status_display()
-
-    @property
-    def bulk(self) -> bool:
-        """Overtime beyond a cap needs a manager's reason for the override, given on its page."""
-        return not (
-            self.kind == OVERTIME
-            and self.record.status == OvertimeStatus.PENDING
-            and self.record.over_cap
-        )
+LEAVE, OVERTIME, CORRECTION, EXPLANATION = "leave", "overtime", "correction", "explanation"
 
 
 def describe(kind: str, record) -> str:
@@ -237,51 +33,108 @@ def describe(kind: str, record) -> str:
         return f"{first} – {last}"
     if kind == OVERTIME:
         return f"{record.date:%Y-%m-%d} {record.start_time:%H:%M}–{record.end_time:%H:%M}"
+    if kind == EXPLANATION:
+        return f"{record.month:%Y-%m}"
     local = record.at.astimezone(zoneinfo.ZoneInfo(record.site.time_zone))
     return f"{local:%Y-%m-%d %H:%M}"
 
 
-def _flags(kind: str, record) -> list[str]:
-    flags = []
-    if kind in (LEAVE, OVERTIME) and record.emergency:
-        flags.append(_("Emergency"))
-    if kind == OVERTIME and record.over_cap:
-        flags.append(_("Beyond the cap"))
-    if kind == LEAVE and record.document:
+def _leave_flags(leave) -> list[str]:
+    flags = [_("Emergency")] if leave.emergency else []
+    if leave.document:
         flags.append(_("Document attached"))
     return flags
 
 
-def load(kind: str, ids) -> dict[int, Leave | Overtime | Correction]:
-    """The records of one kind with what a row shows, in one query (none for no ids)."""
-    if not ids:
-        return {}
-    model = MODELS[kind]
-    return {
-        r.pk: r for r in model.objects.filter(pk__in=ids).select_related(*RELATED[kind]).order_by()
-    }
+def _overtime_flags(overtime) -> list[str]:
+    flags = [_("Emergency")] if overtime.emergency else []
+    if overtime.over_cap:
+        flags.append(_("Beyond the cap"))
+    return flags
 
 
-def waiting_page(user, number=None, per_page: int = PER_PAGE) -> Page:
-    """One page of the inbox; its `object_list` holds `Item`s."""
-    page = Paginator(waiting(user), per_page).get_page(number)
-    keys = list(page.object_list)
-    records = {kind: load(kind, [pk for k, pk, _since in keys if k == kind]) for kind in KINDS}
-    leave = records[LEAVE].values()
-    covers = cover_checks(spans=[(r.pk, r.cover_id, r.start, r.end, r.staff_id) for r in leave])
-    page.object_list = [
-        Item(
-            kind,
-            records[kind][pk],
-            since,
-            _flags(kind, records[kind][pk]),
-            _cover_notes(covers.get(pk) if kind == LEAVE else None),
-        )
-        for kind, pk, since in keys
-        if pk in records[kind]
-    ]
-    return page
+def _cover_notes(leaves) -> dict[int, list[str]]:
+    """Leave whose cover is away or covers someone else on some of its days (one query)."""
+    checks = cover_checks(spans=[(r.pk, r.cover_id, r.start, r.end, r.staff_id) for r in leaves])
+    return {pk: [*check.away_notes(), *check.warnings()] for pk, check in checks.items()}
 
 
-def _cover_notes(check: CoverCheck | None) -> list[str]:
-    return [*check.away_notes(), *check.warnings()] if check else []
+def _leave_amount(leave) -> str:
+    return "" if leave.days is None else label(_("Working days")) + days(leave.days)
+
+
+def _leave_lines(leave) -> list[str]:
+    return [label(_("Cover")) + leave.cover.name] if leave.cover else []
+
+
+def _over_cap(overtime) -> bool:
+    """Beyond a cap needs a manager's reason for the override, given on its page."""
+    return overtime.status == OvertimeStatus.PENDING and overtime.over_cap
+
+
+def _url(name: str):
+    return lambda record: reverse(f"attendance:{name}_detail", args=[record.pk])
+
+
+KINDS = (
+    InboxKind(
+        workflow=workflows.LEAVE,
+        label=gettext_lazy("Leave"),
+        what=gettext_lazy("leave"),
+        url=_url("leave"),
+        describe=lambda r: describe(LEAVE, r),
+        related=("staff", "site", "cover"),
+        # At the manager's stage it has waited since the supervisor passed it on.
+        since=Case(
+            When(
+                status=LeaveStatus.PENDING_MANAGER,
+                then=Coalesce(F("decided_at"), F("created_at")),
+            ),
+            default=F("created_at"),
+        ),
+        detail=lambda r: r.get_kind_display(),
+        amount=_leave_amount,
+        lines=_leave_lines,
+        flags=_leave_flags,
+        notes=_cover_notes,
+    ),
+    InboxKind(
+        workflow=workflows.OVERTIME,
+        label=gettext_lazy("Overtime"),
+        what=gettext_lazy("overtime"),
+        url=_url("overtime"),
+        describe=lambda r: describe(OVERTIME, r),
+        # Approved overtime has waited for HR to file it since its approval.
+        since=Case(
+            When(
+                status=OvertimeStatus.APPROVED,
+                then=Coalesce(F("approved_at"), F("created_at")),
+            ),
+            default=F("created_at"),
+        ),
+        amount=lambda r: _("%(n)s h") % {"n": days(r.hours)},
+        flags=_overtime_flags,
+        bulk=lambda r: not _over_cap(r),
+        hint=lambda r: (
+            _("Open the request to approve it with a reason for the override.")
+            if _over_cap(r)
+            else ""
+        ),
+    ),
+    InboxKind(
+        workflow=workflows.CORRECTION,
+        label=gettext_lazy("Punch correction"),
+        what=gettext_lazy("punch correction"),
+        url=_url("correction"),
+        describe=lambda r: describe(CORRECTION, r),
+    ),
+    InboxKind(
+        workflow=workflows.EXPLANATION,
+        label=gettext_lazy("Absence explanation"),
+        what=gettext_lazy("absence explanation"),
+        url=_url("explanation"),
+        describe=lambda r: describe(EXPLANATION, r),
+        since=F("submitted_at"),
+        text=lambda r: r.text,
+    ),
+)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from onsite import policy_views, views
+from onsite import inbox_views, policy_views, views
 
 notification_urls = (
     [
@@ -30,8 +30,10 @@ urlpatterns = [
     ),
     path("i18n/setlang/", views.language_set, name="set_language"),
     path("notifications/", include(notification_urls)),
-    path("exports/", include("onsite.exports.urls")),
+    path("approvals/", include(inbox_views.urlpatterns)),
+    path("menu/<slug:key>/count/", inbox_views.menu_count, name="menu_count"),
     path("policy/", policy_views.policy_page, name="policy"),
+    path("exports/", include("onsite.exports.urls")),
     path("health/", views.health, name="health"),
     path("", include("staffing.urls")),
     path("attendance/", include("attendance.urls")),

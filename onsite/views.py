@@ -11,7 +11,7 @@ from django.views.i18n import set_language
 
 from onsite import services
 from onsite.access import access_for
-from onsite.dashboard import sections_for
+from onsite.dashboard import lead_cards_for, sections_for
 from onsite.models import Notification
 from onsite.viewhelpers import page_of
 
@@ -19,7 +19,15 @@ from onsite.viewhelpers import page_of
 @login_required
 def dashboard(request):
     access = access_for(request.user)
-    return render(request, "dashboard/index.html", {"sections": sections_for(access)})
+    return render(
+        request,
+        "dashboard/index.html",
+        # The lead cards (what waits for the reader's decision) come first.
+        {
+            "lead_cards": lead_cards_for(access, request.user),
+            "sections": sections_for(access, request.user),
+        },
+    )
 
 
 @login_required

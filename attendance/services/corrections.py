@@ -11,11 +11,12 @@ import zoneinfo
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from attendance.models import Correction, CorrectionStatus, Punch, PunchSource
+from attendance.permissions import may_decide_correction
 from attendance.services.months import ensure_open
 from attendance.services.punches import (
-    may_act_for,
     not_placed_message,
     placements_at,
     punch_exists_message,
@@ -33,6 +34,8 @@ C = CorrectionStatus
 CORRECTION_TRANSITIONS: dict[str, frozenset[str]] = {
     C.PENDING: frozenset({C.APPROVED, C.REJECTED}),
 }
+# What the second of two deciders reads, as for leave and overtime.
+MEANWHILE = gettext_lazy("This correction was decided meanwhile: it is now “%(status)s”.")
 
 
 def local_date(correction: Correction) -> datetime.date:
@@ -96,9 +99,22 @@ def correction_request(*, staff: Staff, at: datetime.datetime, reason: str, by) 
 
 def _ensure_may_decide(correction: Correction, by) -> None:
     staff = correction.staff
-    if not may_act_for(by, staff=staff, site_id=correction.site_id):
+    if not may_decide_correction(by, correction):
         refuse_own_record(by=by, staff=staff)
         raise Refused(_("Only a supervisor of the site or HR decides this correction."))
+
+
+def _move(correction: Correction, *, to: str, by, reason: str, also) -> Correction:
+    """The transition, with the message the second of two deciders reads: what happened."""
+    return transition(
+        correction,
+        to=to,
+        allowed=CORRECTION_TRANSITIONS,
+        by=by,
+        reason=reason,
+        also=also,
+        meanwhile=MEANWHILE,
+    )
 
 
 def _tell_requester(correction: Correction, note: str) -> None:
@@ -124,10 +140,9 @@ def correction_approve(*, correction: Correction, by, note: str = "") -> Correct
     day = local_date(correction)
     ensure_open(site=correction.site, dates=[day])
     with transaction.atomic():
-        correction = transition(
+        correction = _move(
             correction,
             to=C.APPROVED,
-            allowed=CORRECTION_TRANSITIONS,
             by=by,
             reason=note or _("Approved"),
             also={"decided_by": by, "decided_at": timezone.now(), "decision_note": note},
@@ -163,10 +178,9 @@ def correction_reject(*, correction: Correction, by, note: str) -> Correction:
         raise Refused(_("Give a reason for the rejection."))
     ensure_open(site=correction.site, dates=[local_date(correction)])
     with transaction.atomic():
-        correction = transition(
+        correction = _move(
             correction,
             to=C.REJECTED,
-            allowed=CORRECTION_TRANSITIONS,
             by=by,
             reason=note,
             also={"decided_by": by, "decided_at": timezone.now(), "decision_note": note},

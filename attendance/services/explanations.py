@@ -9,9 +9,10 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from attendance.models import Explanation, ExplanationStatus
-from attendance.services.punches import may_act_for
+from attendance.permissions import may_review_explanation
 from onsite.access import refuse_own_record
 from onsite.recipients import hr_admins, supervisors
 from onsite.services import notification_create
@@ -24,6 +25,8 @@ EXPLANATION_TRANSITIONS: dict[str, frozenset[str]] = {
     E.SUBMITTED: frozenset({E.ACCEPTED, E.RETURNED}),
     E.RETURNED: frozenset({E.SUBMITTED}),
 }
+# What the second of two reviewers reads, as for leave and overtime.
+MEANWHILE = gettext_lazy("This explanation was reviewed meanwhile: it is now “%(status)s”.")
 
 
 def explanation_is_required(*, staff: Staff, site: Site, month: datetime.date) -> bool:
@@ -108,9 +111,8 @@ def _names(site: Site, month: datetime.date) -> dict[str, str]:
 
 
 def _ensure_may_review(explanation: Explanation, by) -> None:
-    staff = explanation.staff
-    if not may_act_for(by, staff=staff, site_id=explanation.site_id):
-        refuse_own_record(by=by, staff=staff)
+    if not may_review_explanation(by, explanation):
+        refuse_own_record(by=by, staff=explanation.staff)
         raise Refused(_("Only a supervisor of the site or HR reviews this explanation."))
 
 
@@ -124,6 +126,7 @@ def _review(explanation: Explanation, *, to: str, by, note: str, reason: str):
             by=by,
             reason=reason,
             also={"reviewed_by": by, "review_note": note},
+            meanwhile=MEANWHILE,
         )
         user = explanation.staff.user
         if user is not None:

@@ -11,10 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from attendance import permissions
 from attendance.models import Leave, LeaveStatus
 from attendance.services.months import ensure_open
 from attendance.tasks import queue_recompute
-from onsite.access import access_for, acts_on_self, refuse_own_record
+from onsite.access import refuse_own_record
 from onsite.policy import policy_for
 from onsite.recipients import managers
 from onsite.services import notification_create
@@ -28,46 +29,9 @@ LEAVE_TRANSITIONS = {
 }
 
 
-def may_decide(user, leave: Leave) -> bool:
-    """The first stage is the site's supervisor's; the second a manager's of the company. Nobody
-    decides their own leave."""
-    return _decides_at(user, leave, leave.status)
-
-
-def decided_meanwhile(user, leave: Leave) -> bool:
-    """A decider of one of this leave's stages whose page is stale: the leave moved past it.
-    They read what happened rather than a 403."""
-    if leave.status == S.PENDING:
-        return False
-    return any(_decides_at(user, leave, stage) for stage in (S.PENDING, S.PENDING_MANAGER))
-
-
-def _decides_at(user, leave: Leave, stage: str) -> bool:
-    """Whether `user` decides `leave` at `stage`; the one rule of who decides each stage."""
-    if acts_on_self(user, leave.staff_id):
-        return False
-    access = access_for(user)
-    if access.is_superuser:
-        return True
-    if stage == S.PENDING:
-        return leave.site_id in access.supervised_sites
-    if stage == S.PENDING_MANAGER:
-        return leave.staff.company_id in access.manager_companies or (
-            leave.staff.department_id is not None
-            and leave.staff.department_id in access.manager_departments
-        )
-    return False
-
-
-def may_cancel(user, leave: Leave) -> bool:
-    """The requester withdraws a request or gives back approved leave; a supervisor of the site
-    cancels leave once approved (the person came back early), never a request still waiting
-    (that one they reject). Whether the status still allows it is the transition's to say."""
-    access = access_for(user)
-    if access.staff_id == leave.staff_id or access.is_superuser:
-        return True
-    waiting = leave.status in (S.PENDING, S.PENDING_MANAGER)
-    return not waiting and leave.site_id in access.supervised_sites
+# The rules live in attendance.permissions; these names are the ones views and tests know.
+may_decide = permissions.may_decide_leave
+may_cancel = permissions.may_cancel_leave
 
 
 def days_with_extended(leave: Leave) -> Decimal:

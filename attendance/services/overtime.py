@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from attendance import permissions
 from attendance.calendar import WorkCalendar
 from attendance.models import (
     Compensation,
@@ -28,7 +29,7 @@ from attendance.models import (
     Punch,
 )
 from attendance.services.months import ensure_open
-from onsite.access import access_for, acts_on_self, refuse_own_record
+from onsite.access import access_for, refuse_own_record
 from onsite.periods import month_bounds
 from onsite.policy import policy_for
 from onsite.recipients import hr_admins, managers, supervisors
@@ -218,38 +219,14 @@ def overtime_request(
     return overtime
 
 
-def may_confirm_emergency(user, overtime: Overtime) -> bool:
-    if acts_on_self(user, overtime.staff_id):
-        return False
-    access = access_for(user)
-    return access.is_superuser or overtime.site_id in access.supervised_sites
-
-
-def is_department_head(user, overtime: Overtime) -> bool:
-    access = access_for(user)
-    return access.is_superuser or (
-        overtime.staff.company_id in access.manager_companies
-        or (
-            overtime.staff.department_id is not None
-            and overtime.staff.department_id in access.manager_departments
-        )
-    )
-
-
-def supervisor_may_approve(overtime: Overtime) -> bool:
-    """Rest-day and holiday overtime is the department head's to approve; a site supervisor
-    cannot give it in their place (SPEC §8 [000: 需提前报公司部门主管批准]). Workday overtime
-    the supervisor may approve too (SPEC §1: first-stage overtime)."""
-    return overtime.category == OvertimeCategory.WORKDAY
-
-
-def may_approve(user, overtime: Overtime) -> bool:
-    """The department head, or for workday overtime the site's supervisor; never one's own."""
-    if acts_on_self(user, overtime.staff_id):
-        return False
-    return is_department_head(user, overtime) or (
-        supervisor_may_approve(overtime) and overtime.site_id in access_for(user).supervised_sites
-    )
+# The rules live in attendance.permissions; these names are the ones views and tests know.
+may_confirm_emergency = permissions.may_confirm_emergency
+is_department_head = permissions.is_department_head
+supervisor_may_approve = permissions.supervisor_may_approve
+may_approve = permissions.may_approve_overtime
+may_file = permissions.may_file_overtime
+may_decide = permissions.may_decide_overtime
+may_confirm_hours = permissions.may_confirm_hours
 
 
 def head_only_refusal(user, overtime: Overtime) -> str | None:
@@ -265,24 +242,6 @@ def head_only_refusal(user, overtime: Overtime) -> str | None:
             "of the person's department or company), not by the site supervisor."
         )
     return None
-
-
-def may_file(user, overtime: Overtime) -> bool:
-    if acts_on_self(user, overtime.staff_id):
-        return False
-    access = access_for(user)
-    return access.is_superuser or access.is_hr_for(overtime.staff.company_id)
-
-
-def may_decide(user, overtime: Overtime) -> bool:
-    """Whether `user` acts on the request at its current stage."""
-    if overtime.status == S.UNCONFIRMED:
-        return may_confirm_emergency(user, overtime)
-    if overtime.status == S.PENDING:
-        return may_approve(user, overtime)
-    if overtime.status == S.APPROVED:
-        return may_file(user, overtime)
-    return False
 
 
 def overtime_confirm_emergency(*, overtime: Overtime, by, note: str = "") -> Overtime:
@@ -427,17 +386,6 @@ def overtime_evidence(*, overtime: Overtime) -> Evidence:
     begin = max(times[0], overtime.start_time)
     finish = min(times[-1], overtime.end_time)
     return Evidence(times, hours_between(begin, finish) if begin < finish else Decimal(0))
-
-
-def may_confirm_hours(user, overtime: Overtime) -> bool:
-    if acts_on_self(user, overtime.staff_id):
-        return False
-    access = access_for(user)
-    return (
-        access.is_superuser
-        or access.is_hr_for(overtime.staff.company_id)
-        or overtime.site_id in access.supervised_sites
-    )
 
 
 def overtime_confirm_hours(

@@ -11,10 +11,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from attendance import permissions
 from attendance.models import Punch, PunchSource
 from attendance.services.days import days_recompute
 from attendance.services.months import ensure_open
-from onsite.access import access_for, acts_on_self, refuse_own_record
+from onsite.access import refuse_own_record
 from onsite.transitions import Refused
 from staffing.models import Assignment, Staff
 
@@ -23,14 +24,8 @@ ONE_DAY = datetime.timedelta(days=1)
 
 # --- shared by the services of people's entries -------------------------------------------------
 
-
-def may_act_for(user, *, staff: Staff, site_id: int) -> bool:
-    """HR of the person's company or a supervisor of the site: those who enter punches, mark
-    absences and decide corrections and explanations there; never on their own record."""
-    if acts_on_self(user, staff):
-        return False
-    access = access_for(user)
-    return access.is_hr_for(staff.company_id) or site_id in access.supervised_sites
+# Who acts for a person at a site is one rule, in attendance.permissions.
+may_act_for = permissions.may_act_for
 
 
 def to_minute(at: datetime.datetime) -> datetime.datetime:

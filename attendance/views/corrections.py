@@ -8,7 +8,6 @@ import zoneinfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -17,13 +16,14 @@ from django.views.decorators.http import require_POST
 
 from attendance.forms.corrections import CorrectionForm, DecisionForm
 from attendance.models import Correction, CorrectionStatus
+from attendance.permissions import may_decide_correction as may_decide
 from attendance.services.corrections import (
     correction_approve,
     correction_reject,
     correction_request,
     local_date,
 )
-from attendance.services.punches import may_act_for
+from attendance.workflows import CORRECTION as CORRECTION_FLOW
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
@@ -32,11 +32,6 @@ from onsite.transitions import Refused
 from onsite.viewhelpers import form_errors, own_staff, page_of, refused
 
 READERS = (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
-
-
-def may_decide(user, correction: Correction) -> bool:
-    """HR of the company or a supervisor of the site, but never on one's own request."""
-    return may_act_for(user, staff=correction.staff, site_id=correction.site_id)
 
 
 @role_required(*READERS)
@@ -128,8 +123,11 @@ def correction_detail(request, pk: int):
 @require_POST
 def correction_decide(request, pk: int):
     correction = _visible(request, pk)
-    if not may_decide(request.user, correction):
-        raise PermissionDenied
+    # Two deciders at once: the second reads what happened (as for leave), not a 403.
+    stale = CORRECTION_FLOW.stale(request.user, correction, request.POST.get("decision"))
+    if stale:
+        messages.error(request, stale)
+        return redirect("attendance:correction_detail", pk=correction.pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         form_errors(request, form)

@@ -16,14 +16,15 @@ from django.views.decorators.http import require_POST
 
 from attendance.forms.explanations import ExplanationForm, ReviewForm
 from attendance.models import Explanation, ExplanationStatus
+from attendance.permissions import may_review_explanation as may_review
 from attendance.services.explanations import (
     explanation_accept,
     explanation_is_required,
     explanation_return,
     explanation_submit,
 )
-from attendance.services.punches import may_act_for
 from attendance.today import months_to_explain
+from attendance.workflows import EXPLANATION as EXPLANATION_FLOW
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
@@ -34,11 +35,6 @@ from staffing.models import Site, Staff
 
 READERS = (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
 E = ExplanationStatus
-
-
-def may_review(user, explanation: Explanation) -> bool:
-    """HR of the company or a supervisor of the site, but never on one's own explanation."""
-    return may_act_for(user, staff=explanation.staff, site_id=explanation.site_id)
 
 
 @role_required(*READERS)
@@ -133,8 +129,11 @@ def explanation_detail(request, pk: int):
 @require_POST
 def explanation_review(request, pk: int):
     explanation = _visible(request, pk)
-    if not may_review(request.user, explanation):
-        raise PermissionDenied
+    # Two reviewers at once: the second reads what happened (as for leave), not a 403.
+    stale = EXPLANATION_FLOW.stale(request.user, explanation, request.POST.get("decision"))
+    if stale:
+        messages.error(request, stale)
+        return redirect("attendance:explanation_detail", pk=explanation.pk)
     form = ReviewForm(request.POST)
     if not form.is_valid():
         form_errors(request, form)

@@ -27,6 +27,7 @@ from attendance.selectors.balances import leave_balances
 from attendance.services import leave as asking
 from attendance.services import leave_decisions as deciding
 from attendance.services.leave import OPEN_STATUSES, LeavePreview, extend_refusal, extension_start
+from attendance.workflows import LEAVE as LEAVE_FLOW
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
@@ -241,14 +242,10 @@ def leave_document(request, pk: int):
 @require_POST
 def leave_decide(request, pk: int):
     leave = _visible(request, pk)
-    if not deciding.may_decide(request.user, leave):
-        if not deciding.decided_meanwhile(request.user, leave):
-            raise PermissionDenied
-        messages.error(
-            request,
-            _("This leave was decided meanwhile: it is now “%(status)s”.")
-            % {"status": leave.get_status_display()},
-        )
+    # Two deciders at once: the second reads what happened, not a 403.
+    stale = LEAVE_FLOW.stale(request.user, leave, request.POST.get("decision"))
+    if stale:
+        messages.error(request, stale)
         return redirect("attendance:leave_detail", pk=leave.pk)
     form = DecisionForm(request.POST)
     if not form.is_valid():

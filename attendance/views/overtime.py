@@ -40,7 +40,6 @@ from attendance.services.overtime import (
     may_approve,
     may_confirm_emergency,
     may_confirm_hours,
-    may_decide,
     may_file,
     overtime_approve,
     overtime_cancel,
@@ -52,6 +51,7 @@ from attendance.services.overtime import (
     overtime_reject,
     overtime_request,
 )
+from attendance.workflows import OVERTIME as OVERTIME_FLOW
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
@@ -323,9 +323,12 @@ def _done_message(decision: str) -> str:
 @require_POST
 def overtime_decide(request, pk: int):
     overtime = _visible(request, pk)
-    if not may_decide(request.user, overtime):
-        raise PermissionDenied
     back = redirect("attendance:overtime_detail", pk=overtime.pk)
+    # Two deciders at once: the second reads what happened (as for leave), not a 403.
+    stale = OVERTIME_FLOW.stale(request.user, overtime, request.POST.get("decision"))
+    if stale:
+        messages.error(request, stale)
+        return back
     form = DecisionForm(request.POST)
     if not form.is_valid():
         form_errors(request, form)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from onsite.access import access_for, acts_on_self
 from onsite.policy import PolicyTable
+from staffing import permissions
 from staffing.models import Assignment
 from staffing.movement.dates import add_months, months_between
 from staffing.movement.models import (
@@ -20,7 +21,6 @@ from staffing.movement.models import (
     OffboardingItemKind,
     OnboardingItem,
     OnboardingItemKind,
-    Resignation,
 )
 
 # --- who may act ------------------------------------------------------------------------------
@@ -54,12 +54,8 @@ def may_offboard(user, assignment: Assignment) -> bool:
     return is_hr_of(user, assignment.staff.company_id) and not acts_on_self(user, assignment.staff)
 
 
-def may_decide_resignation(user, resignation: Resignation) -> bool:
-    if acts_on_self(user, resignation.staff):
-        return False
-    return is_hr_of(user, resignation.staff.company_id) or supervises(
-        user, resignation.assignment.site_id
-    )
+# Who decides a resignation is one rule, in staffing.permissions.
+may_decide_resignation = permissions.may_decide_resignation
 
 
 def notice_companies(user) -> frozenset[int]:

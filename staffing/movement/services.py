@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from onsite.access import refuse_own_record
@@ -32,6 +33,7 @@ from staffing.movement.models import (
     ResignationStatus,
 )
 from staffing.movement.selectors import is_manager_of, offboarding_rows
+from staffing.permissions import may_decide_resignation
 from staffing.services.staff import staff_change_status
 
 R = ResignationStatus
@@ -43,6 +45,11 @@ RESIGNATION_TRANSITIONS: dict[str, frozenset[str]] = {
     R.REJECTED: frozenset(),
     R.WITHDRAWN: frozenset(),
 }
+
+# What the second of two deciders reads, as for leave and overtime.
+RESIGNATION_MEANWHILE = gettext_lazy(
+    "This resignation was decided meanwhile: it is now “%(status)s”."
+)
 
 OFFBOARDING_TRANSITIONS: dict[str, frozenset[str]] = {
     OffboardingStatus.OPEN: frozenset({OffboardingStatus.COMPLETED}),
@@ -299,17 +306,36 @@ def _tell_applicant(resignation: Resignation, *, approved: bool, note: str = "")
         )
 
 
+def _ensure_may_decide(resignation: Resignation, by) -> None:
+    """The rule itself, so a call from a view, a command or a task is refused alike."""
+    if not may_decide_resignation(by, resignation):
+        refuse_own_record(by=by, staff=resignation.staff)
+        raise Refused(_("Only HR of the company or a supervisor of the site decides this."))
+
+
+def _decide(resignation: Resignation, *, to: str, by, reason: str, also) -> Resignation:
+    """The transition, with the message the second of two deciders reads: what happened."""
+    return transition(
+        resignation,
+        to=to,
+        allowed=RESIGNATION_TRANSITIONS,
+        by=by,
+        reason=reason,
+        also=also,
+        meanwhile=str(RESIGNATION_MEANWHILE),
+    )
+
+
 def resignation_approve(
     *, resignation: Resignation, by, note: str = "", today: datetime.date | None = None
 ) -> Resignation:
     """Approve, and start the offboarding of the placement the person leaves. Two approvers at
     once: the row lock in transition() lets one through; the other is refused."""
-    refuse_own_record(by=by, staff=resignation.staff)
+    _ensure_may_decide(resignation, by)
     with transaction.atomic():
-        resignation = transition(
+        resignation = _decide(
             resignation,
             to=R.APPROVED,
-            allowed=RESIGNATION_TRANSITIONS,
             by=by,
             reason=note,
             also={"decided_by": by, "decided_at": timezone.now(), "decision_reason": note},
@@ -327,15 +353,14 @@ def resignation_approve(
 
 
 def resignation_reject(*, resignation: Resignation, by, reason: str) -> Resignation:
-    refuse_own_record(by=by, staff=resignation.staff)
+    _ensure_may_decide(resignation, by)
     reason = reason.strip()
     if not reason:
         raise Refused(_("Give a reason for the rejection."))
     with transaction.atomic():
-        resignation = transition(
+        resignation = _decide(
             resignation,
             to=R.REJECTED,
-            allowed=RESIGNATION_TRANSITIONS,
             by=by,
             reason=reason,
             also={"decided_by": by, "decided_at": timezone.now(), "decision_reason": reason},

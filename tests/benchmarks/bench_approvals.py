@@ -16,9 +16,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from attendance.approvals import PER_PAGE, waiting_count
 from attendance.models import Leave, LeaveStatus, Overtime, OvertimeCategory, OvertimeStatus
 from onsite.demo import COMPANY_NAME
+from onsite.inbox import PER_PAGE, waiting_count
 from onsite.models import RoleGrant
 from onsite.roles import Role
 from staffing.models import Assignment, Contract, Site, Staff
@@ -141,7 +141,7 @@ def test_the_inbox_of_a_supervisor_with_a_thousand_requests(db, demo, report, pr
     assert count == 2 * PEOPLE
     client = Client()
     client.force_login(supervisor)
-    url = reverse("attendance:approvals")
+    url = reverse("inbox:list")
     first = measure_get(client, url)
     report_timing(report, f"approvals inbox, {count} waiting, page 1", first)
     print_queries("approvals page 1", first)

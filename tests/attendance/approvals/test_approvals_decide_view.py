@@ -30,8 +30,8 @@ from tests.attendance.approvals.helpers import (
 )
 from tests.attendance.punches.helpers import page_text
 
-URL = reverse("attendance:approvals_decide")
-INBOX = reverse("attendance:approvals")
+URL = reverse("inbox:decide")
+INBOX = reverse("inbox:list")
 
 
 def status(record) -> str:
@@ -52,7 +52,7 @@ def alerts(response) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("role", ["staff_a", "staff_b", "finance", "client_a", "outsider"])
+@pytest.mark.parametrize("role", ["staff_a", "staff_b", "client_a", "outsider"])
 def test_roles_that_decide_nothing_are_forbidden(client, world, role):
     leave = leave_of(world.person_a, world.site_a)
     client.force_login(world.users[role])

@@ -7,12 +7,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from attendance.approvals import waiting, waiting_count, waiting_page
 from attendance.models import CorrectionStatus, LeaveStatus, OvertimeStatus
 from attendance.services import leave_decisions
 from attendance.services import overtime as overtime_services
 from attendance.views import corrections as correction_views
 from onsite.access import access_for, forget_access
+from onsite.inbox import waiting, waiting_count, waiting_page
 from onsite.roles import Role
 from tests import factories
 from tests.attendance.approvals.helpers import (
@@ -100,7 +100,7 @@ def test_hr_sees_approved_overtime_to_file_and_corrections(world, requests):
     }
 
 
-@pytest.mark.parametrize("role", ["staff_a", "staff_b", "finance", "client_a", "outsider"])
+@pytest.mark.parametrize("role", ["staff_a", "staff_b", "client_a", "outsider"])
 def test_those_who_decide_nothing_see_nothing(world, requests, role):
     assert tokens(world.users[role]) == set()
 
@@ -203,14 +203,15 @@ def test_a_row_carries_what_the_inbox_shows(world):
         document="leave/2026/12/note.pdf",
     )
     overtime_of(world.person_a, world.site_a, start="18:00", end="22:00", over_cap=True)
-    leave_item, overtime_item = sorted(waiting_page(world.supervisor_a), key=lambda i: i.kind)
-    assert (leave_item.when, leave_item.amount, leave_item.cover) == (
+    leave_item, overtime_item = sorted(waiting_page(world.supervisor_a), key=lambda i: i.key)
+    assert (leave_item.when, leave_item.amount, leave_item.lines) == (
         "2026-12-07 afternoon – 2026-12-08",
-        2,
-        "王五",
+        "Working days: 2",
+        ["Cover: 王五"],
     )
     assert leave_item.flags == ["Emergency", "Document attached"]
-    assert (overtime_item.when, overtime_item.amount) == ("2026-12-04 18:00–22:00", 4)
+    assert (leave_item.action_label, leave_item.refusal_label) == ("Approve", "Reject")
+    assert (overtime_item.when, overtime_item.amount) == ("2026-12-04 18:00–22:00", "4 h")
     assert overtime_item.flags == ["Beyond the cap"]
     assert (leave_item.bulk, overtime_item.bulk) == (True, False)
 
@@ -229,7 +230,7 @@ def test_the_page_is_read_with_the_same_queries_at_one_row_and_at_many(world):
         access_for(world.hr)
         with CaptureQueriesContext(connection) as captured:
             page = waiting_page(world.hr)
-            [(i.person, i.when, i.flags, i.cover, i.url) for i in page]
+            [(i.person, i.when, i.flags, i.lines, i.url, i.site.name, i.bulk) for i in page]
         return len(captured.captured_queries), len(page)
 
     overtime_of(world.person_a, world.site_a, status=OvertimeStatus.APPROVED)

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from attendance.models import LeaveStatus, OvertimeStatus
+from attendance.models import Explanation, LeaveStatus, OvertimeStatus
+from staffing.movement.models import Resignation
 from tests import factories
 from tests.attendance.approvals.helpers import (
     FRIDAY,
@@ -21,10 +22,10 @@ from tests.attendance.approvals.helpers import (
 from tests.attendance.punches.helpers import page_text
 from tests.browser.conftest import PHONE, login, page_width, screenshot, url
 
-URL = reverse("attendance:approvals")
+URL = reverse("inbox:list")
 
 
-@pytest.mark.parametrize("role", ["staff_a", "staff_b", "finance", "client_a", "outsider"])
+@pytest.mark.parametrize("role", ["staff_a", "staff_b", "client_a", "outsider"])
 def test_roles_that_decide_nothing_are_forbidden(client, world, role):
     client.force_login(world.users[role])
     assert client.get(URL).status_code == 403
@@ -157,7 +158,7 @@ def test_on_a_phone_rows_are_cards_and_select_all_approves_them(page, live_serve
     )
     correction = correction_of(w.person_a, w.site_a)
     login(page, live_server, "supervisor_a")
-    page.goto(url(live_server, "attendance:approvals"))
+    page.goto(url(live_server, "inbox:list"))
     expect(page.locator("[data-item]")).to_have_count(4)
     assert page_width(page) <= PHONE["width"]
     screenshot(page, "attendance-approvals-360")
@@ -173,6 +174,37 @@ def test_on_a_phone_rows_are_cards_and_select_all_approves_them(page, live_serve
         "pending",
     ]
     expect(page.locator("[data-item]")).to_have_count(1)
+
+
+@pytest.mark.browser
+def test_at_desktop_width_every_kind_waits_in_one_list_counted_in_the_menu(
+    page, live_server, live_world
+):
+    w = live_world
+    leave_of(w.person_a, w.site_a)
+    overtime_of(w.person_a, w.site_a)
+    correction_of(w.person_a, w.site_a)
+    Explanation.objects.create(
+        staff=w.person_a, site=w.site_a, month=MONDAY.replace(month=10, day=1), text="家中急事"
+    )
+    Resignation.objects.create(
+        staff=w.person_a,
+        assignment=w.person_a.assignments.get(),
+        leaving_on=MONDAY.replace(day=31),
+        reason="回老家发展",
+    )
+    login(page, live_server, "supervisor_a")
+    card = page.locator("[data-testid=waiting-card]")
+    expect(card.locator("[data-testid=waiting-count]")).to_have_text("5")
+    expect(page.locator("[data-testid=nav-count]")).to_contain_text("5")
+    screenshot(page, "dashboard-waiting-1280")
+    card.locator("[data-testid=open-inbox]").click()
+    expect(page.locator("[data-item]")).to_have_count(5)
+    screenshot(page, "approvals-1280")
+    page.locator("[data-testid=select-all]").check()
+    page.locator("[data-testid=approve-selected]").click()
+    expect(page.locator("[data-testid=empty]")).to_be_visible()
+    expect(page.locator("[data-testid=nav-count]")).to_have_count(0)
 
 
 def status_of(record) -> str:

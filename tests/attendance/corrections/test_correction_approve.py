@@ -104,7 +104,8 @@ def test_a_closed_month_is_refused_before_the_decision(world, correction):
 def test_an_approved_correction_cannot_be_approved_again(world, correction):
     correction_approve(correction=correction, by=world.hr)
     with pytest.raises(
-        TransitionError, match=re.escape("Cannot change from “Approved” to “Approved”.")
+        TransitionError,
+        match=re.escape("This correction was decided meanwhile: it is now “Approved”."),
     ):
         correction_approve(correction=correction, by=world.supervisor_a)
     assert Punch.objects.count() == 2

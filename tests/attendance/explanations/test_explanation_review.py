@@ -65,5 +65,7 @@ def test_nobody_reviews_their_own_explanation(world, explanation):
 
 def test_a_returned_one_cannot_be_accepted_until_rewritten(world, explanation):
     explanation_return(explanation=explanation, by=world.supervisor_a, note="不完整")
-    with pytest.raises(TransitionError, match="Cannot change from “Returned for rewriting”"):
+    with pytest.raises(
+        TransitionError, match="reviewed meanwhile: it is now “Returned for rewriting”"
+    ):
         explanation_accept(explanation=explanation, by=world.hr)

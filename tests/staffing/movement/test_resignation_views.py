@@ -71,7 +71,7 @@ def test_a_second_approval_is_refused_with_a_message(english, world):
     english.force_login(world.hr)
     english.post(detail(resignation, "approve"))
     response = english.post(detail(resignation, "approve"), follow=True)
-    assert "Cannot change from “Approved” to “Approved”." in page_text(response)
+    assert "This resignation was decided meanwhile: it is now “Approved”." in page_text(response)
     assert Offboarding.objects.count() == 1
 
 

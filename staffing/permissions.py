@@ -1,0 +1,44 @@
+"""Who may do what in staffing, each rule once, with its query twin beside it: services and the
+buttons on pages use the rule, the approvals inbox and the lists the twin (a Q over the same
+model), so a row shown is a row its reader may act on. Nobody acts on their own staff record."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from onsite.access import access_for, acts_on_self
+from staffing.movement.models import Resignation
+
+
+def _within(**lookups) -> Q:
+    """OR of the `field__in` lookups whose sets are not empty; none at all matches nothing."""
+    q = Q(pk__in=[])
+    for lookup, ids in lookups.items():
+        if ids:
+            q |= Q(**{lookup: ids})
+    return q
+
+
+def may_decide_resignation(user, resignation: Resignation) -> bool:
+    """HR of the person's company or a supervisor of the site the person leaves, whatever the
+    status (the transition says whether it still waits); never one's own."""
+    if acts_on_self(user, resignation.staff):
+        return False
+    access = access_for(user)
+    return access.is_hr_for(resignation.staff.company_id) or (
+        resignation.assignment.site_id in access.supervised_sites
+    )
+
+
+def may_decide_resignation_q(user) -> Q:
+    access = access_for(user)
+    own = ~Q(staff_id=access.staff_id) if access.staff_id else Q()
+    if access.is_superuser:
+        return own
+    return (
+        _within(
+            staff__company_id__in=access.hr_companies,
+            assignment__site_id__in=access.supervised_sites,
+        )
+        & own
+    )
