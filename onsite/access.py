@@ -53,7 +53,7 @@ def access_for(user) -> Access:
     if cached is not None:
         return cached
     from onsite.models import RoleGrant
-    from staffing.models import Staff
+    from onsite.org.models import Staff
 
     sets: dict[str, set[int]] = {
         "hr": set(),

@@ -26,7 +26,7 @@ class RoleGrant(models.Model):
         _("role"), max_length=20, choices=[(r.value, r.label) for r in GRANTABLE_ROLES]
     )
     company = models.ForeignKey(
-        "staffing.Company",
+        "org.Company",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -34,7 +34,7 @@ class RoleGrant(models.Model):
         verbose_name=_("company"),
     )
     department = models.ForeignKey(
-        "staffing.Department",
+        "org.Department",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -42,7 +42,7 @@ class RoleGrant(models.Model):
         verbose_name=_("department"),
     )
     site = models.ForeignKey(
-        "staffing.Site",
+        "org.Site",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -185,7 +185,7 @@ class PolicySetting(models.Model):
     key = models.CharField(_("policy"), max_length=60)
     value = models.DecimalField(_("value"), max_digits=10, decimal_places=2)
     company = models.ForeignKey(
-        "staffing.Company",
+        "org.Company",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -193,7 +193,7 @@ class PolicySetting(models.Model):
         verbose_name=_("company"),
     )
     site = models.ForeignKey(
-        "staffing.Site",
+        "org.Site",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "import_export",
+    "onsite.org",
     "onsite",
     "staffing",
     "attendance",

@@ -14,7 +14,7 @@ from onsite.access import access_for
 from onsite.transitions import Refused
 
 if TYPE_CHECKING:
-    from staffing.models import Staff
+    from onsite.org.models import Staff
 
 # Rows per page of a list of requests, notices or notifications: a screen or two of reading.
 PAGE_SIZE = 30
@@ -40,7 +40,7 @@ def own_staff(request) -> Staff:
     """The signed-in person's own staff record; who has none (a superuser, a supervisor) has no
     punches, leave or overtime of their own: 403."""
     # The organisation sits below the core; imported here so loading onsite needs no app.
-    from staffing.models import Staff
+    from onsite.org.models import Staff
 
     staff_id = access_for(request.user).staff_id
     if staff_id is None:

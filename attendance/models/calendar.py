@@ -32,7 +32,7 @@ class DaySource(models.TextChoices):
 class CalendarDay(models.Model):
     date = models.DateField(_("date"))
     site = models.ForeignKey(
-        "staffing.Site",
+        "org.Site",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

@@ -36,14 +36,14 @@ class Day(models.Model):
     # No index of their own: (staff, date) and (site, date) below lead with them, and every
     # extra index slows the writing of a month of days.
     staff = models.ForeignKey(
-        "staffing.Staff",
+        "org.Staff",
         on_delete=models.CASCADE,
         related_name="days",
         verbose_name=_("staff"),
         db_index=False,
     )
     site = models.ForeignKey(
-        "staffing.Site",
+        "org.Site",
         on_delete=models.CASCADE,
         related_name="days",
         verbose_name=_("site"),

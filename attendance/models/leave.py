@@ -43,7 +43,7 @@ class LeaveType(models.Model):
     """A company's settings of one kind of leave (SPEC §7)."""
 
     company = models.ForeignKey(
-        "staffing.Company",
+        "org.Company",
         on_delete=models.CASCADE,
         related_name="leave_types",
         verbose_name=_("company"),
@@ -91,13 +91,13 @@ class Leave(models.Model):
     noon of the last day (SPEC §14 `start_half=pm`, `end_half=am`)."""
 
     staff = models.ForeignKey(
-        "staffing.Staff",
+        "org.Staff",
         on_delete=models.PROTECT,
         related_name="leaves",
         verbose_name=_("staff member"),
     )
     site = models.ForeignKey(
-        "staffing.Site", on_delete=models.PROTECT, related_name="leaves", verbose_name=_("site")
+        "org.Site", on_delete=models.PROTECT, related_name="leaves", verbose_name=_("site")
     )
     kind = models.CharField(_("type"), max_length=16, choices=LeaveKind.choices)
     start = models.DateField(_("first day"))
@@ -112,7 +112,7 @@ class Leave(models.Model):
         _("working days"), max_digits=5, decimal_places=1, null=True, blank=True
     )
     cover = models.ForeignKey(
-        "staffing.Staff",
+        "org.Staff",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -22,7 +22,7 @@ class MonthClose(models.Model):
     with no row is open."""
 
     site = models.ForeignKey(
-        "staffing.Site", on_delete=models.CASCADE, related_name="months", verbose_name=_("site")
+        "org.Site", on_delete=models.CASCADE, related_name="months", verbose_name=_("site")
     )
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
     status = models.CharField(
@@ -68,13 +68,13 @@ class Explanation(models.Model):
     reviewed by the site's supervisor."""
 
     staff = models.ForeignKey(
-        "staffing.Staff",
+        "org.Staff",
         on_delete=models.PROTECT,
         related_name="explanations",
         verbose_name=_("staff member"),
     )
     site = models.ForeignKey(
-        "staffing.Site",
+        "org.Site",
         on_delete=models.PROTECT,
         related_name="explanations",
         verbose_name=_("site"),

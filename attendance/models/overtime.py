@@ -42,13 +42,13 @@ class OvertimeQuerySet(models.QuerySet):
 
 class Overtime(models.Model):
     staff = models.ForeignKey(
-        "staffing.Staff",
+        "org.Staff",
         on_delete=models.PROTECT,
         related_name="overtime",
         verbose_name=_("staff member"),
     )
     site = models.ForeignKey(
-        "staffing.Site", on_delete=models.PROTECT, related_name="overtime", verbose_name=_("site")
+        "org.Site", on_delete=models.PROTECT, related_name="overtime", verbose_name=_("site")
     )
     date = models.DateField(_("date"))
     start_time = models.TimeField(_("from"))

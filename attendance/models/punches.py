@@ -28,10 +28,10 @@ class Punch(models.Model):
     """One punch, at the minute: a second punch in the same minute is the same punch."""
 
     staff = models.ForeignKey(
-        "staffing.Staff", on_delete=models.PROTECT, related_name="punches", verbose_name=_("staff")
+        "org.Staff", on_delete=models.PROTECT, related_name="punches", verbose_name=_("staff")
     )
     site = models.ForeignKey(
-        "staffing.Site", on_delete=models.PROTECT, related_name="punches", verbose_name=_("site")
+        "org.Site", on_delete=models.PROTECT, related_name="punches", verbose_name=_("site")
     )
     at = models.DateTimeField(_("time"))
     source = models.CharField(_("source"), max_length=12, choices=PunchSource.choices)
@@ -72,13 +72,13 @@ class Correction(models.Model):
     """A staff member's request for a missing punch (补卡); approved, it becomes a punch."""
 
     staff = models.ForeignKey(
-        "staffing.Staff",
+        "org.Staff",
         on_delete=models.PROTECT,
         related_name="corrections",
         verbose_name=_("staff member"),
     )
     site = models.ForeignKey(
-        "staffing.Site",
+        "org.Site",
         on_delete=models.PROTECT,
         related_name="corrections",
         verbose_name=_("site"),
@@ -129,13 +129,13 @@ class AbsenceMark(models.Model):
     say. Removing the mark (with a reason, kept in the history) lets the punches judge again."""
 
     staff = models.ForeignKey(
-        "staffing.Staff",
+        "org.Staff",
         on_delete=models.PROTECT,
         related_name="absence_marks",
         verbose_name=_("staff member"),
     )
     site = models.ForeignKey(
-        "staffing.Site",
+        "org.Site",
         on_delete=models.PROTECT,
         related_name="absence_marks",
         verbose_name=_("site"),

@@ -120,16 +120,16 @@ MODELS: dict[str, AdminModel] = {
         ),
     ),
     # A company is set up by the installation's administrator; its HR may rename it.
-    "staffing.company": AdminModel(EDIT, lambda w: w.company, hr_adds=False),
-    "staffing.department": AdminModel(
+    "org.company": AdminModel(EDIT, lambda w: w.company, hr_adds=False),
+    "org.department": AdminModel(
         EDIT, lambda w: factories.DepartmentFactory(company=w.company, name="运维部")
     ),
-    "staffing.client": AdminModel(EDIT, lambda w: w.site_a.client),
-    "staffing.site": AdminModel(EDIT, lambda w: w.site_a),
-    "staffing.contract": AdminModel(EDIT, lambda w: _assignment(w).contract),
-    "staffing.position": AdminModel(EDIT, lambda w: _assignment(w).position),
-    "staffing.staff": AdminModel(READ, lambda w: w.person_a),
-    "staffing.assignment": AdminModel(READ, _assignment),
+    "org.client": AdminModel(EDIT, lambda w: w.site_a.client),
+    "org.site": AdminModel(EDIT, lambda w: w.site_a),
+    "org.contract": AdminModel(EDIT, lambda w: _assignment(w).contract),
+    "org.position": AdminModel(EDIT, lambda w: _assignment(w).position),
+    "org.staff": AdminModel(READ, lambda w: w.person_a),
+    "org.assignment": AdminModel(READ, _assignment),
     "staffing.changenotice": AdminModel(READ, _change_notice),
     "staffing.resignation": AdminModel(READ, _resignation),
     "staffing.offboarding": AdminModel(READ, _offboarding),
@@ -214,6 +214,7 @@ ROWS = [
     # No record of the project has a page of its own to send the admin to.
     Row("admin:view_on_site", hr_gets(404), args=_staff_on_site),
     Row("admin:app_list", hr_gets(200), args=lambda w: ["staffing"], label="admin staffing"),
+    Row("admin:app_list", hr_gets(200), args=lambda w: ["org"], label="admin org"),
     Row("admin:app_list", hr_gets(200), args=lambda w: ["onsite"], label="admin onsite"),
     Row("admin:app_list", hr_gets(404), args=lambda w: ["auth"], label="admin auth"),
     Row("admin:app_list", hr_gets(404), args=lambda w: ["axes"], label="admin axes"),

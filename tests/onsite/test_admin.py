@@ -7,17 +7,17 @@ from tests import factories
 def test_hr_admin_lists_only_their_company_staff(client, world):
     stranger = factories.StaffFactory(company=factories.CompanyFactory(), name="外人")
     client.force_login(world.hr)
-    text = client.get(reverse("admin:staffing_staff_changelist")).content.decode()
+    text = client.get(reverse("admin:org_staff_changelist")).content.decode()
     assert "张三" in text
     assert "外人" not in text
-    change = reverse("admin:staffing_staff_change", args=[stranger.pk])
+    change = reverse("admin:org_staff_change", args=[stranger.pk])
     assert client.get(change).status_code == 404
 
 
 def test_hr_admin_can_only_pick_their_own_company_in_forms(client, world):
     other = factories.CompanyFactory(name="别家公司")
     client.force_login(world.hr)
-    text = client.get(reverse("admin:staffing_department_add")).content.decode()
+    text = client.get(reverse("admin:org_department_add")).content.decode()
     assert world.company.name in text
     assert other.name not in text
 
@@ -36,7 +36,7 @@ def test_hr_admin_cannot_grant_a_role_in_another_company(client, world):
 def test_hr_admin_edit_is_recorded_in_history(client, world):
     department = factories.DepartmentFactory(company=world.company, name="运维部")
     client.force_login(world.hr)
-    url = reverse("admin:staffing_department_change", args=[department.pk])
+    url = reverse("admin:org_department_change", args=[department.pk])
     response = client.post(url, {"company": world.company.pk, "name": "运维一部"})
     assert response.status_code == 302, response.context["adminform"].form.errors
     latest = department.history.latest()
@@ -48,7 +48,7 @@ def test_superuser_edit_of_a_staff_record_is_recorded_in_history(client, world):
     root = factories.UserFactory(username="root", is_superuser=True, is_staff=True)
     client.force_login(root)
     person = world.person_a
-    url = reverse("admin:staffing_staff_change", args=[person.pk])
+    url = reverse("admin:org_staff_change", args=[person.pk])
     form = client.get(url).context["adminform"].form
     data = {
         name: ("" if value is None else value)

@@ -129,8 +129,8 @@ def test_history_pages_show_nothing_of_another_company(client, world: World, hr_
     version = person.history.latest().history_id
     client.force_login(hr_b)
     for url in (
-        reverse("admin:staffing_staff_history", args=[person.pk]),
-        reverse("admin:staffing_staff_simple_history", args=[person.pk, version]),
+        reverse("admin:org_staff_history", args=[person.pk]),
+        reverse("admin:org_staff_simple_history", args=[person.pk, version]),
     ):
         text = client.get(url).content.decode()
         assert person.name not in text
@@ -147,7 +147,7 @@ def test_autocomplete_offers_none_of_another_company(client, world: World, hr_b)
     ):
         response = client.get(
             reverse("admin:autocomplete"),
-            {"app_label": "staffing", "model_name": model_name, "field_name": field, "term": ""},
+            {"app_label": "org", "model_name": model_name, "field_name": field, "term": ""},
         )
         assert response.status_code in (200, 403), (model_name, field)
         assert hidden not in response.content.decode(), (model_name, field)
@@ -186,7 +186,7 @@ def test_an_old_version_is_shown_to_hr_without_a_revert_button(client, world: Wo
     department.save()
     first = department.history.earliest()
     client.force_login(world.hr)
-    url = reverse("admin:staffing_department_simple_history", args=[department.pk, first.pk])
+    url = reverse("admin:org_department_simple_history", args=[department.pk, first.pk])
     page = client.get(url)
     assert page.status_code == 200
     assert 'name="_save"' not in page.content.decode()
@@ -200,7 +200,7 @@ def test_superuser_reverts_a_record_to_an_old_version(client, world: World, supe
     department.name = "运维一部"
     department.save()
     first = department.history.earliest()
-    url = reverse("admin:staffing_department_simple_history", args=[department.pk, first.pk])
+    url = reverse("admin:org_department_simple_history", args=[department.pk, first.pk])
     client.force_login(superuser)
     response = client.post(url, {"company": world.company.pk, "name": "运维部"})
     assert response.status_code == 302
