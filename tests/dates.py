@@ -38,6 +38,12 @@ def at(day: datetime.date, hhmm: str, second: int = 0) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour, minute, second), SHANGHAI)
 
 
+# The month the away page and the approvals inbox are read for, December 2026, where leave and
+# overtime still wait: the 4th is a Friday, the 5th a Saturday, the 7th a Monday.
+DECEMBER_FRIDAY = D(2026, 12, 4)
+DECEMBER_SATURDAY = D(2026, 12, 5)
+DECEMBER_MONDAY = D(2026, 12, 7)
+
 # 17:35 on the reference Monday at site A: the end of its working day.
 MONDAY_EVENING = at(MONDAY, "17:35")
 

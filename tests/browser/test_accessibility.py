@@ -9,11 +9,12 @@ from playwright.sync_api import Page
 
 from staffing.models import Assignment
 from tests import factories
-from tests.attendance.approvals.helpers import leave_of, overtime_of
 from tests.browser.axe import blocking, report, run_axe
 from tests.browser.conftest import DESKTOP, PHONE, login, page_width, screenshot, url
 from tests.factories import correction_requested as request_afternoon
 from tests.factories import explanation_written as write
+from tests.factories import leave_on as leave_of
+from tests.factories import overtime_on as overtime_of
 
 MONTH = "2026-10"
 

@@ -14,13 +14,25 @@ from attendance.models import (
     Leave,
     LeaveStatus,
     Overtime,
+    OvertimeCategory,
     OvertimeStatus,
     Punch,
 )
 from attendance.services.corrections import correction_request
 from attendance.services.explanations import explanation_submit
 from attendance.services.overtime import overtime_approve, overtime_file, overtime_request
-from tests.dates import MONDAY, OCTOBER, ONE_DAY, PLACED_SINCE, TUESDAY, WEDNESDAY, at, today
+from tests.dates import (
+    DECEMBER_FRIDAY,
+    DECEMBER_MONDAY,
+    MONDAY,
+    OCTOBER,
+    ONE_DAY,
+    PLACED_SINCE,
+    TUESDAY,
+    WEDNESDAY,
+    at,
+    today,
+)
 from tests.factories.attendance import (
     LeaveFactory,
     OvertimeFactory,
@@ -37,11 +49,13 @@ __all__ = [
     "explanation_written",
     "leave",
     "leave_of_a",
+    "leave_on",
     "overtime_approved",
     "overtime_asked",
     "overtime_asked_for",
     "overtime_filed",
     "overtime_made",
+    "overtime_on",
     "punch_at",
 ]
 
@@ -88,6 +102,14 @@ def leave_of_a(world, start=TUESDAY, end=WEDNESDAY, **extra) -> Leave:
         "end": end,
         "status": LeaveStatus.PENDING,
     }
+    values.update(extra)
+    return LeaveFactory(**values)
+
+
+def leave_on(person, site, start=DECEMBER_MONDAY, end=None, *, status=LeaveStatus.PENDING, **extra):
+    """Personal leave of anyone at `site`, pending unless told, from `start` to `end` (one day
+    unless given)."""
+    values = {"staff": person, "site": site, "start": start, "end": end or start, "status": status}
     values.update(extra)
     return LeaveFactory(**values)
 
@@ -147,6 +169,39 @@ def overtime_made(
         "hours": Decimal(hours),
         "status": status,
     }
+    values.update(extra)
+    return OvertimeFactory(**values)
+
+
+def overtime_on(
+    person,
+    site,
+    date=DECEMBER_FRIDAY,
+    start="19:00",
+    end="21:00",
+    *,
+    status=OvertimeStatus.PENDING,
+    **extra,
+) -> Overtime:
+    """Overtime of anyone at `site`, pending unless told: workday overtime on a weekday,
+    rest-day overtime at a weekend (SPEC §8: the latter is the department head's to approve)."""
+    start_time = datetime.time.fromisoformat(start)
+    end_time = datetime.time.fromisoformat(end)
+    minutes = (end_time.hour * 60 + end_time.minute) - (start_time.hour * 60 + start_time.minute)
+    values = {
+        "staff": person,
+        "site": site,
+        "date": date,
+        "start_time": start_time,
+        "end_time": end_time,
+        "hours": Decimal(minutes) / 60,
+        "reason": "系统割接",
+        "status": status,
+    }
+    if date.weekday() < 5:
+        values.update(day_kind="workday", category=OvertimeCategory.WORKDAY, rate=150)
+    else:
+        values.update(day_kind="rest", category=OvertimeCategory.REST_DAY, rate=200)
     values.update(extra)
     return OvertimeFactory(**values)
 
