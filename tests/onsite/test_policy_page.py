@@ -13,6 +13,7 @@ from onsite.models import PolicySetting
 from onsite.policy import AREAS, POLICIES, policy_for, policy_set
 from onsite.roles import Role
 from tests import factories
+from tests.onsite.test_policy_types import typed  # noqa: F401 (a key of each type)
 
 URL = reverse("policy")
 
@@ -249,3 +250,38 @@ def test_the_leave_group_links_to_the_leave_types(client, world):
     client.force_login(world.hr)
     leave = section(client.get(URL), "leave")
     assert f'href="{reverse("attendance:leave_types")}?company={world.company.pk}"' in leave
+
+
+def test_every_type_is_entered_on_the_page(client, world, typed):  # noqa: F811 (the fixture)
+    client.force_login(world.hr)
+    response = client.get(URL)
+    form = section(response, "typed_test")
+    assert 'type="time"' in form and 'value="09:00"' in form
+    assert 'type="radio"' in form and "Weekly" in form
+    data = {
+        "area": "typed_test",
+        "t_count": "4",
+        "t_cap": "12.30",
+        "t_grace": "15",
+        "t_days": "2",
+        "t_start": "08:30",
+        "t_remind": "yes",
+        "t_period": "monthly",
+    }
+    assert client.post(URL, data).status_code == 302
+    policy = policy_for(company=world.company)
+    assert [policy.t_count, policy.t_cap, policy.t_start, policy.t_remind, policy.t_period] == [
+        4,
+        Decimal("12.30"),
+        datetime.time(8, 30),
+        True,
+        "monthly",
+    ]
+    # Unchanged numbers stay unset.
+    assert PolicySetting.objects.count() == 5
+    response = client.post(URL, {**data, "t_start": "05:00", "t_remind": "maybe"})
+    assert response.status_code == 200
+    form = section(response, "typed_test")
+    assert "请输入 06:00 至 23:59 之间的时间，例如 08:30。" in form
+    assert "请选择是或否。" in form
+    assert policy_for(company=world.company).t_start == datetime.time(8, 30)
