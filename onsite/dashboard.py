@@ -18,10 +18,8 @@ from django.utils import timezone
 
 from onsite.access import Access
 from onsite.models import RoleGrant
+from onsite.org.models import Assignment, Site
 from onsite.roles import Role
-
-# The organisation models move to onsite.org (staffing.models re-exports them meanwhile).
-from staffing.models import Assignment, Site
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from onsite.models import RoleGrant
-from onsite.roles import Role
-from onsite.services import notification_create
-
-# The organisation models move to onsite.org (staffing re-exports them meanwhile).
-from staffing.models import (
+from onsite.org.models import (
     Assignment,
     Client,
     Company,
@@ -34,7 +30,9 @@ from staffing.models import (
     Staff,
     StaffStatus,
 )
-from staffing.validators import id_number_check_digit
+from onsite.org.validators import id_number_check_digit
+from onsite.roles import Role
+from onsite.services import notification_create
 
 DEMO_PASSWORD = "onsite-demo"
 COMPANY_NAME = "恒信技术服务有限公司"

@@ -18,9 +18,9 @@ from onsite.access import access_for
 from onsite.converters import parse_id
 from onsite.forms import BootstrapMixin
 from onsite.models import PolicySetting
+from onsite.org.models import Company, Site
 from onsite.policy import AREAS, POLICIES, PolicyKey, areas_in_order, policy_set
 from onsite.transitions import Refused
-from staffing.models import Company, Site
 
 
 def _pk(value: str | None) -> int | None:
