@@ -93,6 +93,11 @@ def pytest_terminal_summary(terminalreporter, config):
 def _fast_and_eager(settings, tmp_path):
     # Uploaded files of a test go to its own folder.
     settings.MEDIA_ROOT = tmp_path / "media"
+    # And the files of its background exports (onsite/exports/).
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "exports": {**settings.STORAGES["exports"], "OPTIONS": {"location": tmp_path / "exports"}},
+    }
     # Hashing with the production hasher costs a quarter second a login; tests log in a lot.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tasks run in the test's own process unless a test starts a real worker. It stays so after

@@ -3,7 +3,7 @@ claims."""
 
 import factory
 
-from onsite.models import Notification, PolicySetting, ReminderClaim, RoleGrant
+from onsite.models import Notification, PolicySetting, ReminderClaim, RoleGrant, UserPreference
 from onsite.roles import Role
 from tests.factories.org import CompanyFactory, UserFactory
 
@@ -12,6 +12,7 @@ __all__ = [
     "PolicySettingFactory",
     "ReminderClaimFactory",
     "RoleGrantFactory",
+    "UserPreferenceFactory",
 ]
 
 
@@ -65,3 +66,11 @@ class ReminderClaimFactory(factory.django.DjangoModelFactory):
     kind = "test"
     key = factory.Sequence(lambda n: f"subject-{n}")
     period = "2026-10"
+
+
+class UserPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = UserPreference
+
+    user = factory.SubFactory(UserFactory)
+    language = "en"

@@ -10,7 +10,7 @@ import pytest
 from attendance.models import DayKind
 from attendance.services.days import days_recompute
 from staffing.models import Staff
-from tests.attendance.core.helpers import calendar_day, full_day, leave, punch
+from tests.factories import calendar_day, full_day, leave, punch
 
 OCTOBER = datetime.date(2026, 10, 1)
 WEEK = [datetime.date(2026, 10, day) for day in (12, 13, 14, 15, 16)]  # Monday to Friday
