@@ -14,6 +14,7 @@ from staffing.models import CheckStatus, Condition
 from staffing.movement.models import LeavingReason
 
 CHANGE_NOTICE = "movement.change_notice"
+CHANGE_NOTICE_ANSWERED = "movement.change_notice_answered"
 RESIGNATION_APPLIED = "movement.resignation_applied"
 RESIGNATION_DECIDED = "movement.resignation_decided"
 OFFBOARDING_STARTED = "movement.offboarding_started"
@@ -30,6 +31,12 @@ def _staff(params: Params) -> str:
 
 def _page(name: str, key: str):
     return lambda params: reverse(f"staffing:{name}", args=[params[key]])
+
+
+def _notice_answer_title(params: Params) -> str:
+    if params["confirmed"]:
+        return gettext("%(site)s confirms the change of personnel on %(date)s") % params
+    return gettext("%(site)s returns the change notice for %(date)s") % params
 
 
 def _resignation_title(params: Params) -> str:
@@ -73,6 +80,19 @@ KINDS = [
             "date": "2026-11-02",
             "names": "张三 → 李四",
             "reason": "项目轮岗",
+            "notice": 1,
+        },
+    ),
+    NotificationKind(
+        key=CHANGE_NOTICE_ANSWERED,
+        title=_notice_answer_title,
+        body="%(note)s",
+        link=_page("change_notice_detail", "notice"),
+        example={
+            "site": "甲机房",
+            "date": "2026-11-02",
+            "confirmed": False,
+            "note": "请改到月底",
             "notice": 1,
         },
     ),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from onsite.access import access_for, acts_on_self
-from staffing.movement.models import Resignation
+from staffing.movement.models import ChangeNotice, Resignation
 
 
 def _within(**lookups) -> Q:
@@ -42,3 +42,25 @@ def may_decide_resignation_q(user) -> Q:
         )
         & own
     )
+
+
+def may_confirm_notice(user, notice: ChangeNotice) -> bool:
+    """A supervisor of the notice's site (the site's side: 信息科) confirms or returns it,
+    whatever the status (the transition says whether it still waits); never the one who filed
+    it, nor one of the people it moves."""
+    if user.pk == notice.filed_by_id:
+        return False
+    if any(acts_on_self(user, p) for p in (notice.leaving_id, notice.incoming_id) if p):
+        return False
+    access = access_for(user)
+    return access.is_superuser or notice.site_id in access.supervised_sites
+
+
+def may_confirm_notice_q(user) -> Q:
+    access = access_for(user)
+    own = ~Q(filed_by_id=user.pk)
+    if access.staff_id:
+        own &= ~Q(leaving_id=access.staff_id) & ~Q(incoming_id=access.staff_id)
+    if access.is_superuser:
+        return own
+    return _within(site_id__in=access.supervised_sites) & own

@@ -1,6 +1,7 @@
 """The workflows of staffing (onsite.workflows) and their kinds in the core approvals inbox:
-resignations, decided by HR of the company or a supervisor of the site the person leaves.
-Registered from StaffingConfig.ready()."""
+resignations, decided by HR of the company or a supervisor of the site the person leaves, and
+change notices, confirmed (or returned) by a supervisor of the site. Registered from
+StaffingConfig.ready()."""
 
 from __future__ import annotations
 
@@ -13,9 +14,15 @@ from onsite.inbox import InboxKind
 from onsite.workflows import Action, Workflow
 from staffing import permissions as rules
 from staffing.movement import services
-from staffing.movement.models import Resignation, ResignationStatus
+from staffing.movement.models import (
+    ChangeNotice,
+    ChangeNoticeStatus,
+    Resignation,
+    ResignationStatus,
+)
 
 R = ResignationStatus
+N = ChangeNoticeStatus
 
 
 def _approved(count: int) -> str:
@@ -56,6 +63,54 @@ RESIGNATION = Workflow(
     meanwhile=services.RESIGNATION_MEANWHILE,
 )
 
+
+def _confirmed(count: int) -> str:
+    return ngettext(
+        "%(count)d change notice confirmed.", "%(count)d change notices confirmed.", count
+    ) % {"count": count}
+
+
+CHANGE_NOTICE = Workflow(
+    key="change_notice",
+    model=ChangeNotice,
+    transitions=services.CHANGE_NOTICE_TRANSITIONS,
+    waiting=(N.FILED,),
+    actions=(
+        Action(
+            "confirm",
+            _("Confirm"),
+            frozenset({N.FILED}),
+            rules.may_confirm_notice,
+            lambda *, record, by, note="": services.change_notice_confirm(
+                notice=record, by=by, note=note
+            ),
+            done=_confirmed,
+        ),
+        Action(
+            "return",
+            _("Return"),
+            frozenset({N.FILED}),
+            rules.may_confirm_notice,
+            lambda *, record, by, note="": services.change_notice_return(
+                notice=record, by=by, note=note
+            ),
+            note_required=True,
+            approves=False,
+        ),
+    ),
+    waiting_q=rules.may_confirm_notice_q,
+    meanwhile=services.CHANGE_NOTICE_MEANWHILE,
+)
+
+
+def _moves(notice: ChangeNotice) -> list[str]:
+    return [" → ".join(p.name for p in (notice.leaving, notice.incoming) if p is not None)]
+
+
+def _override(notice: ChangeNotice) -> list[str]:
+    return [str(_("Filed with a manager's override"))] if notice.overridden else []
+
+
 KINDS = (
     InboxKind(
         workflow=RESIGNATION,
@@ -66,5 +121,18 @@ KINDS = (
         site=lambda r: r.assignment.site,
         related=("staff", "assignment__site"),
         since=F("applied_at"),
+    ),
+    InboxKind(
+        workflow=CHANGE_NOTICE,
+        label=_("Change notice"),
+        what=_("change notice"),
+        url=lambda n: reverse("staffing:change_notice_detail", args=[n.pk]),
+        describe=lambda n: _("planned for %(date)s") % {"date": f"{n.planned_on:%Y-%m-%d}"},
+        person=lambda n: n.leaving or n.incoming,
+        related=("site", "leaving", "incoming"),
+        since=F("filed_at"),
+        detail=lambda n: n.get_kind_display(),
+        lines=_moves,
+        flags=_override,
     ),
 )

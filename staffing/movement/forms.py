@@ -138,3 +138,18 @@ class RejectionForm(BootstrapForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Give a reason for the rejection.")},
     )
+
+
+class NoticeAnswerForm(BootstrapForm):
+    """The site's answer to a change notice; its two submit buttons carry the decision."""
+
+    CONFIRM, RETURN = "confirm", "return"
+
+    decision = forms.ChoiceField(choices=((CONFIRM, _("Confirm")), (RETURN, _("Return"))))
+    note = forms.CharField(
+        label=_("note"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when returning: say what should change."),
+    )

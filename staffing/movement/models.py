@@ -16,6 +16,7 @@ from staffing.models import Assignment, Company, Site, Staff, assignment_scope
 __all__ = [
     "ChangeKind",
     "ChangeNotice",
+    "ChangeNoticeStatus",
     "LeavingReason",
     "Offboarding",
     "OffboardingItem",
@@ -104,6 +105,15 @@ class ChangeKind(models.TextChoices):
     DEPARTURE = "departure", _("Departure")
 
 
+class ChangeNoticeStatus(models.TextChoices):
+    """A notice is filed 给到信息科和人事科 [002 第三章第一条]: HR is told, and the site's
+    supervisor confirms that the site has it, or returns it with why."""
+
+    FILED = "filed", _("Waiting for the site's confirmation")
+    CONFIRMED = "confirmed", _("Confirmed by the site")
+    RETURNED = "returned", _("Returned")
+
+
 class ChangeNoticeQuerySet(models.QuerySet):
     def visible_to(self, user) -> ChangeNoticeQuerySet:
         access = access_for(user)
@@ -170,6 +180,22 @@ class ChangeNotice(models.Model):
         related_name="+",
         verbose_name=_("overridden by"),
     )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ChangeNoticeStatus.choices,
+        default=ChangeNoticeStatus.FILED,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed or returned by"),
+    )
+    decided_at = models.DateTimeField(_("confirmed or returned at"), null=True, blank=True)
+    decision_note = models.TextField(_("note on the confirmation"), blank=True)
     history = HistoricalRecords()
 
     objects = ChangeNoticeQuerySet.as_manager()
@@ -189,10 +215,19 @@ class ChangeNotice(models.Model):
                 | (Q(overridden_by__isnull=False) & ~Q(override_reason="")),
                 name="changenotice_short_needs_override",
             ),
+            models.CheckConstraint(
+                condition=~Q(status="returned") | ~Q(decision_note=""),
+                name="changenotice_return_has_note",
+            ),
         ]
-        # "Is a rotation notice filed for this person at this site?", asked by the rotation list.
         indexes = [
-            models.Index(fields=["leaving", "site", "planned_on"], name="changenotice_leaving")
+            # "Is a rotation notice filed for this person at this site?", asked by the rotation
+            # list.
+            models.Index(fields=["leaving", "site", "planned_on"], name="changenotice_leaving"),
+            # The supervisors' queue in the approvals inbox.
+            models.Index(
+                fields=["filed_at"], condition=Q(status="filed"), name="changenotice_waiting"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -23,6 +23,7 @@ from staffing.movement.dates import months_between
 from staffing.movement.models import (
     ChangeKind,
     ChangeNotice,
+    ChangeNoticeStatus,
     LeavingReason,
     Offboarding,
     OffboardingItem,
@@ -33,10 +34,11 @@ from staffing.movement.models import (
     ResignationStatus,
 )
 from staffing.movement.selectors import is_manager_of, offboarding_rows
-from staffing.permissions import may_decide_resignation
+from staffing.permissions import may_confirm_notice, may_decide_resignation
 from staffing.services.staff import staff_change_status
 
 R = ResignationStatus
+N = ChangeNoticeStatus
 S = StaffStatus
 
 RESIGNATION_TRANSITIONS: dict[str, frozenset[str]] = {
@@ -244,6 +246,65 @@ def change_notice_file(
     return notice
 
 
+CHANGE_NOTICE_TRANSITIONS: dict[str, frozenset[str]] = {
+    N.FILED: frozenset({N.CONFIRMED, N.RETURNED}),
+    N.CONFIRMED: frozenset(),
+    N.RETURNED: frozenset(),
+}
+CHANGE_NOTICE_MEANWHILE = gettext_lazy(
+    "This change notice was answered meanwhile: it is now “%(status)s”."
+)
+
+
+def _answer_notice(notice: ChangeNotice, *, to: str, by, note: str) -> ChangeNotice:
+    """Confirm or return: the rule, then the transition (row lock, re-check, history), then
+    whoever filed it and HR are told."""
+    if not may_confirm_notice(by, notice):
+        for person in (notice.leaving, notice.incoming):
+            if person is not None:
+                refuse_own_record(by=by, staff=person)
+        raise Refused(
+            _("Only a supervisor of the site confirms a change notice filed by someone else.")
+        )
+    with transaction.atomic():
+        notice = transition(
+            notice,
+            to=to,
+            allowed=CHANGE_NOTICE_TRANSITIONS,
+            by=by,
+            reason=note or _("Confirmed"),
+            also={"decided_by": by, "decided_at": timezone.now(), "decision_note": note},
+            meanwhile=str(CHANGE_NOTICE_MEANWHILE),
+        )
+        recipients = {notice.filed_by, *hr_admins(notice.company_id)} - {by}
+        notification_create(
+            recipients=sorted(recipients, key=lambda u: u.pk),
+            kind="movement.change_notice_answered",
+            params={
+                "site": notice.site.name,
+                "date": notice.planned_on,
+                "confirmed": to == N.CONFIRMED,
+                "note": note,
+                "notice": notice.pk,
+            },
+        )
+    return notice
+
+
+def change_notice_confirm(*, notice: ChangeNotice, by, note: str = "") -> ChangeNotice:
+    """The site has the notice and agrees to the change as planned."""
+    return _answer_notice(notice, to=N.CONFIRMED, by=by, note=note.strip())
+
+
+def change_notice_return(*, notice: ChangeNotice, by, note: str) -> ChangeNotice:
+    """The site does not take the notice as it is (a date, a person); the note says why. A
+    returned rotation notice no longer allows an early rotation."""
+    note = note.strip()
+    if not note:
+        raise Refused(_("Say why the change notice is returned."))
+    return _answer_notice(notice, to=N.RETURNED, by=by, note=note)
+
+
 # --- resignation ------------------------------------------------------------------------------
 
 
@@ -415,9 +476,13 @@ def offboarding_start(
         refusal = _early_rotation(
             assignment=assignment, on=leaving_on, company=staff.company, site=site
         )
-        overridden = ChangeNotice.objects.filter(
-            leaving=staff, site=site, kind=ChangeKind.ROTATION, early_rotation=True
-        ).exists()
+        overridden = (
+            ChangeNotice.objects.filter(
+                leaving=staff, site=site, kind=ChangeKind.ROTATION, early_rotation=True
+            )
+            .exclude(status=N.RETURNED)
+            .exists()
+        )
         if refusal and not overridden:
             raise Refused(
                 refusal,

@@ -23,6 +23,9 @@ urlpatterns: list = [
     path("change-notices/", views.change_notice_list, name="change_notice_list"),
     path("change-notices/new/", views.change_notice_create, name="change_notice_create"),
     path("change-notices/<int:pk>/", views.change_notice_detail, name="change_notice_detail"),
+    path(
+        "change-notices/<int:pk>/answer/", views.change_notice_answer, name="change_notice_answer"
+    ),
     path("resignations/", views.resignation_list, name="resignation_list"),
     path("resignations/new/", views.resignation_create, name="resignation_create"),
     path("resignations/<int:pk>/", views.resignation_detail, name="resignation_detail"),

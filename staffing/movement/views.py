@@ -17,11 +17,13 @@ from onsite.pdf import pdf_response, render_pdf
 from onsite.roles import Role
 from onsite.transitions import Refused
 from onsite.viewhelpers import form_errors, page_of, refused
+from onsite.workflows import workflow_for
 from staffing.models import Assignment, Company
 from staffing.movement import services
 from staffing.movement.forms import (
     ChangeNoticeForm,
     DecisionForm,
+    NoticeAnswerForm,
     OffboardingItemForm,
     OffboardingStartForm,
     OnboardingItemForm,
@@ -30,6 +32,7 @@ from staffing.movement.forms import (
 )
 from staffing.movement.models import (
     ChangeNotice,
+    ChangeNoticeStatus,
     Offboarding,
     OffboardingStatus,
     Resignation,
@@ -44,6 +47,7 @@ from staffing.movement.selectors import (
     onboarding_rows,
     rotation_due,
 )
+from staffing.permissions import may_confirm_notice
 
 PLACEMENT = ("staff", "staff__company", "site", "site__client", "contract", "position")
 
@@ -292,15 +296,55 @@ def change_notice_create(request):
     return render(request, "staffing/movement/change_notice_form.html", {"form": form})
 
 
-@login_required
-def change_notice_detail(request, pk: int):
-    notice = get_object_or_404(
+def _visible_notice(request, pk: int) -> ChangeNotice:
+    return get_object_or_404(
         ChangeNotice.objects.visible_to(request.user).select_related(
-            "company", "site", "leaving", "incoming", "filed_by", "overridden_by"
+            "company", "site", "leaving", "incoming", "filed_by", "overridden_by", "decided_by"
         ),
         pk=pk,
     )
-    return render(request, "staffing/movement/change_notice_detail.html", {"notice": notice})
+
+
+@login_required
+def change_notice_detail(request, pk: int):
+    notice = _visible_notice(request, pk)
+    return render(
+        request,
+        "staffing/movement/change_notice_detail.html",
+        {
+            "notice": notice,
+            "can_answer": notice.status == ChangeNoticeStatus.FILED
+            and may_confirm_notice(request.user, notice),
+            "answer_form": NoticeAnswerForm(),
+            "history": history_entries(notice),
+        },
+    )
+
+
+@login_required
+@require_POST
+def change_notice_answer(request, pk: int):
+    notice = _visible_notice(request, pk)
+    # Two supervisors at once: the second reads what happened, not a 403.
+    stale = workflow_for("change_notice").stale(request.user, notice, request.POST.get("decision"))
+    if stale:
+        messages.error(request, stale)
+        return redirect("staffing:change_notice_detail", pk=notice.pk)
+    form = NoticeAnswerForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect("staffing:change_notice_detail", pk=notice.pk)
+    decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
+    try:
+        if decision == NoticeAnswerForm.CONFIRM:
+            services.change_notice_confirm(notice=notice, by=request.user, note=note)
+            messages.success(request, _("The change notice is confirmed."))
+        else:
+            services.change_notice_return(notice=notice, by=request.user, note=note)
+            messages.success(request, _("The change notice is returned."))
+    except Refused as refusal:
+        refused(request, refusal)
+    return redirect("staffing:change_notice_detail", pk=notice.pk)
 
 
 # --- resignations -----------------------------------------------------------------------------

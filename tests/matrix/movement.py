@@ -79,6 +79,14 @@ ROWS = [
         only(("hr", "supervisor_a", "manager")),
         args=notice_at_a,
     ),
+    # HR filed the notice and the manager sees it; site A's supervisor answers it (an empty
+    # form goes back to the notice with its error).
+    Row(
+        "staffing:change_notice_answer",
+        statuses(404, hr=403, supervisor_a=302, manager=403),
+        method="post",
+        args=notice_at_a,
+    ),
     Row(
         "staffing:resignation_list",
         only(("hr", "supervisor_a", "staff_a", "staff_b", "manager"), other=403),

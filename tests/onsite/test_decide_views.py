@@ -1,5 +1,5 @@
 """The decide page of every workflow registered in the approvals inbox that has one of its own
-(leave, overtime, punch corrections, absence explanations): one suite, run once per workflow.
+(leave, overtime, punch corrections, absence explanations, change notices): one suite, run once per workflow.
 Approving and rejecting say what happened and go back to the record; a rejection needs its
 reason; a second decider on a stale page reads "decided meanwhile", never an error or a 403;
 those who see the record but do not decide it are refused (403), those outside its scope do not
@@ -29,8 +29,10 @@ from attendance.models import (
 )
 from onsite.roles import Role
 from onsite.workflows import WORKFLOWS
+from staffing.models import ChangeKind, ChangeNotice, ChangeNoticeStatus
 from tests import factories
-from tests.attendance.punches.helpers import at, page_text
+from tests.dates import at
+from tests.pages import page_text
 
 D = datetime.date
 
@@ -82,6 +84,21 @@ def _explanation(world):
         month=D(2026, 10, 1),
         text="10月因家中急事未能到岗。",
         status=ExplanationStatus.SUBMITTED,
+    )
+
+
+def _change_notice(world):
+    # Filed by HR; the supervisor of the site confirms that the site has it.
+    return ChangeNotice.objects.create(
+        company=world.company,
+        site=world.site_a,
+        kind=ChangeKind.DEPARTURE,
+        leaving=world.person_a,
+        planned_on=D(2027, 1, 29),
+        reason="合同到期",
+        filed_by=world.hr,
+        notice_days=40,
+        required_days=30,
     )
 
 
@@ -171,6 +188,24 @@ CASES = [
         "Accepted",
         "explanation",
         decided="reviewed",
+    ),
+    Case(
+        "change_notice",
+        _change_notice,
+        "staffing:change_notice_answer",
+        "staffing:change_notice_detail",
+        "confirm",
+        "return",
+        "The change notice is confirmed.",
+        "The change notice is returned.",
+        "Say why the change notice is returned.",
+        ChangeNoticeStatus.CONFIRMED,
+        ChangeNoticeStatus.RETURNED,
+        "Confirmed by the site",
+        "change notice",
+        decided="answered",
+        # HR filed it and the manager sees it; neither answers for the site.
+        onlookers=("hr", "manager"),
     ),
 ]
 

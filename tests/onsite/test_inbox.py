@@ -80,7 +80,14 @@ def corrections_of(world, count: int) -> None:
 
 
 def test_every_app_registers_its_kinds():
-    assert set(KINDS) == {"leave", "overtime", "correction", "explanation", "resignation"}
+    assert set(KINDS) == {
+        "leave",
+        "overtime",
+        "correction",
+        "explanation",
+        "resignation",
+        "change_notice",
+    }
 
 
 def test_explanations_and_resignations_wait_for_the_supervisor_and_hr(world):
