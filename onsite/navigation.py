@@ -59,8 +59,9 @@ menu_register(
         count=_waiting_count,
         order=10,
     ),
+    # Every app's numbers (grace minutes, notice days, caps), not attendance's alone.
     NavItem(
-        _("Attendance policies"),
+        _("Policy settings"),
         "policy",
         (Role.HR_ADMIN,),
         "policy",
