@@ -15,6 +15,9 @@ class OnsiteConfig(AppConfig):
         from onsite.converters import register
 
         register()
+        from onsite.exports import menu as exports_menu
+
+        exports_menu.register()
 
 
 class OnsiteAdminConfig(admin_apps.AdminConfig):

@@ -30,6 +30,7 @@ EXPECTED_NAV = {
         "calendar",
         "policy",
         "imports",
+        "exports",
         "notifications",
         "admin",
     },
@@ -46,6 +47,7 @@ EXPECTED_NAV = {
         "attendance",
         "corrections",
         "explanations",
+        "exports",
         "notifications",
     },
     "staff_a": {
@@ -86,9 +88,11 @@ EXPECTED_NAV = {
         "resignations",
         "rotation",
         "attendance",
+        "exports",
         "notifications",
     },
-    "finance": {"dashboard", "sites", "notifications"},
+    # Finance opens the approvals inbox too (onsite.inbox.DECIDERS), for the claims it will decide.
+    "finance": {"dashboard", "approvals", "sites", "notifications"},
     "client_a": {"dashboard", "sites", "notifications"},
     "outsider": {"dashboard", "notifications"},
 }
