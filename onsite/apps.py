@@ -18,6 +18,11 @@ class OnsiteConfig(AppConfig):
         from onsite.exports import menu as exports_menu
 
         exports_menu.register()
+        from django.contrib.auth.signals import user_logged_in
+
+        from onsite.login import language_keep_on_login
+
+        user_logged_in.connect(language_keep_on_login, dispatch_uid="onsite.language_keep_on_login")
 
 
 class OnsiteAdminConfig(admin_apps.AdminConfig):
