@@ -44,6 +44,9 @@ class Column:
     # False: the PDF leaves the column out (per-kind leave goes under the leave cell, rules
     # under the table), so that the table fits a landscape page.
     in_pdf: bool = True
+    # False: the CSV writes the amount without needless zeros (fine_cny has always read `20`,
+    # the contract HR scripts parse); XLSX and PDF still show it to the fen.
+    csv_to_the_fen: bool = True
 
     def text(self, value) -> str:
         """The value as the CSV writes it: `yes`/`no`, days without needless zeros."""
@@ -64,7 +67,7 @@ class Column:
             return value
         if self.kind == FLAG:
             return "yes" if value else "no"
-        if self.kind == MONEY:
+        if self.kind == MONEY and self.csv_to_the_fen:
             return Decimal(value).quantize(CENT)
         if isinstance(value, Decimal):
             return Decimal(plain(value))
@@ -104,7 +107,7 @@ SPEC_COLUMNS: list[Column] = [
         lambda r: r.explanation_required,
         FLAG,
     ),
-    Column("fine_cny", gettext_lazy("Fine (CNY)"), lambda r: r.fine),
+    Column("fine_cny", gettext_lazy("Fine (CNY)"), lambda r: r.fine, MONEY, csv_to_the_fen=False),
     Column("deduction_days", gettext_lazy("Deduction days"), lambda r: r.deduction_days),
     Column(
         "dismissal_review", gettext_lazy("Dismissal review"), lambda r: r.dismissal_review, FLAG

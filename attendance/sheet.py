@@ -81,7 +81,8 @@ class SheetRow:
     explanation: list[Outcome] = field(default_factory=list)
     explanation_status: str = ""
     explanation_id: int | None = None
-    fine: int = 0
+    # An amount in CNY to the fen (a fine per occurrence may be 37.50).
+    fine: Decimal = ZERO
     fine_outcome: Outcome | None = None
     deduction_days: Decimal = ZERO
     deduction_amount: Decimal = ZERO
@@ -286,7 +287,7 @@ def apply_outcomes(row: SheetRow, value, *, deducted: tuple[str, ...] = DEDUCTED
     free, each = value("fine_free_occurrences"), value("fine_per_occurrence")
     count = row.late_count + row.early_count
     if count > free:
-        row.fine = (count - free) * each
+        row.fine = ((count - free) * Decimal(each)).quantize(CENT, rounding=ROUND_HALF_UP)
         row.fine_outcome = Outcome(
             "fine", {"count": count, "free": free, "extra": count - free, "each": each}
         )
