@@ -75,8 +75,13 @@ def _choose(kind: InboxKind, user, record, *, approves: bool) -> Action:
     if status not in workflow.waiting:
         raise Refused(workflow.meanwhile_message(record))
     open_to_reader = [a for a in workflow.actions_for(user, record) if a.approves == approves]
-    at_stage = [a for a in workflow.actions if a.approves == approves and status in a.sources]
-    return (open_to_reader or at_stage)[0]
+    if open_to_reader:
+        return open_to_reader[0]
+    # Approved by another supervisor a moment ago, it now waits for HR: say so, not that only
+    # HR files it.
+    if workflow.moved_past(user, record):
+        raise Refused(workflow.meanwhile_message(record))
+    return next(a for a in workflow.actions if a.approves == approves and status in a.sources)
 
 
 def _named(kind: InboxKind, record, refusal: Refused) -> str:

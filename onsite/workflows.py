@@ -101,11 +101,18 @@ class Workflow:
             return None
         if status in self.waiting and self.actions_for(user, record):
             return None  # a decision of another stage, or none: the form says why
-        for candidate in [action] if action is not None else self.actions:
+        if self.moved_past(user, record, [action] if action is not None else self.actions):
+            return self.meanwhile_message(record)
+        raise PermissionDenied
+
+    def moved_past(self, user, record, actions=None) -> bool:
+        """Whether `record` has gone past a stage at which `user` would have taken one of
+        `actions` (all by default): someone else decided it first."""
+        for candidate in actions or self.actions:
             for stage in self.passed(record):
                 if stage in candidate.sources and candidate.may(user, self._at(record, stage)):
-                    return self.meanwhile_message(record)
-        raise PermissionDenied
+                    return True
+        return False
 
     def passed(self, record) -> tuple[str, ...]:
         """The waiting stages `record` has gone through to reach its status, in order."""

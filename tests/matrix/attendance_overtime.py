@@ -27,6 +27,8 @@ def overtime_of_a(status: str, *, rest_day: bool = False):
             rate=200 if rest_day else 150,
             reason="机房割接",
             status=status,
+            # Only overtime worked in an emergency waits to be confirmed.
+            emergency=status == OvertimeStatus.UNCONFIRMED,
             created_by=w.staff_a,
         )
         return [overtime.pk]
@@ -66,10 +68,11 @@ ROWS = [
         args=overtime_of_a(OvertimeStatus.PENDING, rest_day=True),
         label="attendance:overtime_decide pending rest day",
     ),
-    # Approved: HR files it.
+    # Approved: HR files it; the supervisor and the department head, who approved it at the
+    # stage before, read on their out-of-date page that it was decided meanwhile.
     Row(
         "attendance:overtime_decide",
-        statuses(404, hr=302, supervisor_a=403, staff_a=403, manager=403),
+        statuses(404, hr=302, supervisor_a=302, staff_a=403, manager=302),
         method="post",
         args=overtime_of_a(OvertimeStatus.APPROVED),
         label="attendance:overtime_decide approved",

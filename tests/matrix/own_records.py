@@ -233,7 +233,9 @@ def _attendance_rows(who: str) -> list[Row]:
         ),
         Row(
             "attendance:overtime_decide",
-            on(who, hr=302, supervisor_a=403, supervisor_staff=403, manager=403),
+            # HR files it; who approved it at the stage before (the supervisors, the manager)
+            # reads on their out-of-date page that it was decided meanwhile.
+            on(who, hr=302, supervisor_a=302, manager=302),
             method="post",
             args=overtime_of(who, OvertimeStatus.APPROVED),
             label=f"overtime_decide approved of {who}",
