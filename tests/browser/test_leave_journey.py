@@ -12,10 +12,9 @@ from playwright.sync_api import expect
 
 from attendance.models import Day, DayKind, DayStatus, Leave, LeaveStatus
 from tests.browser.conftest import DESKTOP, PHONE, login, page_width, screenshot, url
+from tests.dates import ONE_DAY
 from tests.factories import calendar_day
 from tests.factories import colleague_of as make_colleague
-
-ONE_DAY = datetime.timedelta(days=1)
 
 
 def two_past_workdays() -> tuple[datetime.date, datetime.date]:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from attendance.models import (
     Compensation,
     Correction,
+    CorrectionStatus,
     Explanation,
     Leave,
     LeaveStatus,
@@ -25,6 +26,7 @@ from tests.dates import (
     DECEMBER_FRIDAY,
     DECEMBER_MONDAY,
     MONDAY,
+    NOVEMBER_MONDAY,
     OCTOBER,
     ONE_DAY,
     PLACED_SINCE,
@@ -34,6 +36,7 @@ from tests.dates import (
     today,
 )
 from tests.factories.attendance import (
+    CorrectionFactory,
     LeaveFactory,
     OvertimeFactory,
     PunchFactory,
@@ -45,6 +48,7 @@ from tests.factories.org import AssignmentFactory, StaffFactory, UserFactory
 __all__ = [
     "EXPLANATION_TEXT",
     "colleague_of",
+    "correction_on",
     "correction_requested",
     "explanation_written",
     "leave",
@@ -57,6 +61,7 @@ __all__ = [
     "overtime_made",
     "overtime_on",
     "punch_at",
+    "waited_since",
 ]
 
 EXPLANATION_TEXT = "10月因家中急事未能到岗，已补办手续。"
@@ -70,6 +75,11 @@ def colleague_of(world, name="王五"):
     )
     AssignmentFactory(staff=person, site=world.site_a, contract=contract, start=PLACED_SINCE)
     return person
+
+
+def waited_since(record, when: datetime.datetime) -> None:
+    """Backdate a request's creation (auto_now_add cannot be set on create)."""
+    type(record).objects.filter(pk=record.pk).update(created_at=when)
 
 
 # --- leave ------------------------------------------------------------------------------------
@@ -115,6 +125,14 @@ def leave_on(person, site, start=DECEMBER_MONDAY, end=None, *, status=LeaveStatu
 
 
 # --- corrections and explanations -------------------------------------------------------------
+
+
+def correction_on(person, site, day=NOVEMBER_MONDAY, *, status=CorrectionStatus.PENDING):
+    """A correction of anyone at `site`, pending unless told, asking for the 17:35 punch of
+    `day`."""
+    return CorrectionFactory(
+        staff=person, site=site, at=at(day, "17:35"), reason="下班忘记打卡", status=status
+    )
 
 
 def correction_requested(world, reason="下班忘记打卡") -> Correction:

@@ -18,12 +18,10 @@ from staffing.movement.models import (
     OnboardingItemKind,
     Resignation,
 )
-from tests.dates import MONDAY
+from tests.dates import MONDAY, YEAR_END
 from tests.factories.org import AssignmentFactory, SiteFactory, StaffFactory, UserFactory
 
-# The last day of a person who leaves: the end of the year of the reference week.
 __all__ = [
-    "LAST_DAY",
     "ChangeNoticeFactory",
     "OffboardingFactory",
     "OffboardingItemFactory",
@@ -33,8 +31,6 @@ __all__ = [
     "RewardPenaltyFactory",
     "passed_checks",
 ]
-
-LAST_DAY = datetime.date(2026, 12, 31)
 
 
 class QualificationCheckFactory(factory.django.DjangoModelFactory):
@@ -91,7 +87,7 @@ class ChangeNoticeFactory(factory.django.DjangoModelFactory):
     company = factory.SelfAttribute("leaving.company")
     site = factory.SubFactory(SiteFactory)
     kind = ChangeKind.DEPARTURE
-    planned_on = LAST_DAY
+    planned_on = YEAR_END
     reason = "合同到期"
     filed_by = factory.SubFactory(UserFactory)
     notice_days = 30
@@ -106,7 +102,7 @@ class ResignationFactory(factory.django.DjangoModelFactory):
 
     assignment = factory.SubFactory(AssignmentFactory)
     staff = factory.SelfAttribute("assignment.staff")
-    leaving_on = LAST_DAY
+    leaving_on = YEAR_END
     reason = "回老家发展"
 
 
@@ -116,7 +112,7 @@ class OffboardingFactory(factory.django.DjangoModelFactory):
 
     assignment = factory.SubFactory(AssignmentFactory)
     reason = LeavingReason.CONTRACT_END
-    leaving_on = LAST_DAY
+    leaving_on = YEAR_END
     started_by = factory.SubFactory(UserFactory)
 
 

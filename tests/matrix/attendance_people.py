@@ -9,10 +9,8 @@ import datetime
 
 from attendance.models import AbsenceMark, AbsenceReason, Correction, Explanation
 from tests.conftest import World
-from tests.dates import MONDAY_EVENING
+from tests.dates import MONDAY_EVENING, OCTOBER
 from tests.matrix import TWO_ROLES, Row, only, statuses
-
-OCTOBER = datetime.date(2026, 10, 1)
 
 
 def mark_of_a(w: World) -> list:

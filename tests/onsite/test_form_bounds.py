@@ -12,14 +12,13 @@ from django import forms
 from django.utils import timezone, translation
 
 from staffing.forms import RecordForm, StaffForm
+from tests.dates import TYPED_DATE, TYPED_DATETIME
 from tests.test_fuzz import constructor_kwargs, form_classes
 
-DAY = datetime.date(1986, 7, 24)
-AT = datetime.datetime(2026, 7, 24, 8, 30)
 RENDERED = {
-    forms.DateTimeField: ("datetime-local", "2026-07-24T08:30", AT),
-    forms.DateField: ("date", "1986-07-24", DAY),
-    forms.TimeField: ("time", "08:30", AT.time()),
+    forms.DateTimeField: ("datetime-local", "2026-07-24T08:30", TYPED_DATETIME),
+    forms.DateField: ("date", "1986-07-24", TYPED_DATE),
+    forms.TimeField: ("time", "08:30", TYPED_DATETIME.time()),
 }
 
 

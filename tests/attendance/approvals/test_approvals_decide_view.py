@@ -22,13 +22,9 @@ from attendance.models import (
 )
 from onsite.roles import Role
 from tests import factories
-from tests.attendance.approvals.helpers import (
-    MONDAY,
-    correction_of,
-    leave_of,
-    overtime_of,
-)
-from tests.attendance.punches.helpers import page_text
+from tests.dates import DECEMBER_MONDAY
+from tests.factories import correction_on, leave_on, overtime_on
+from tests.pages import page_text
 
 URL = reverse("inbox:decide")
 INBOX = reverse("inbox:list")
@@ -54,7 +50,7 @@ def alerts(response) -> list[str]:
 
 @pytest.mark.parametrize("role", ["staff_a", "staff_b", "client_a", "outsider"])
 def test_roles_that_decide_nothing_are_forbidden(client, world, role):
-    leave = leave_of(world.person_a, world.site_a)
+    leave = leave_on(world.person_a, world.site_a)
     client.force_login(world.users[role])
     assert client.post(URL, {"items": [f"leave:{leave.pk}"]}).status_code == 403
     assert status(leave) == LeaveStatus.PENDING
@@ -66,9 +62,9 @@ def test_it_only_takes_posts(client, world):
 
 
 def test_a_supervisor_approves_several_requests_at_once(english, world):
-    leave = leave_of(world.person_a, world.site_a)
-    overtime = overtime_of(world.person_a, world.site_a)
-    correction = correction_of(world.person_a, world.site_a)
+    leave = leave_on(world.person_a, world.site_a)
+    overtime = overtime_on(world.person_a, world.site_a)
+    correction = correction_on(world.person_a, world.site_a)
     english.force_login(world.supervisor_a)
     response = english.post(
         URL,
@@ -87,8 +83,8 @@ def test_a_supervisor_approves_several_requests_at_once(english, world):
 
 
 def test_overtime_beyond_the_cap_is_refused_by_name_and_the_others_approved(english, world):
-    leave = leave_of(world.person_a, world.site_a)
-    over = overtime_of(world.person_a, world.site_a, start="18:00", end="22:00", over_cap=True)
+    leave = leave_on(world.person_a, world.site_a)
+    over = overtime_on(world.person_a, world.site_a, start="18:00", end="22:00", over_cap=True)
     english.force_login(world.supervisor_a)
     response = english.post(
         URL, {"items": [f"overtime:{over.pk}", f"leave:{leave.pk}"]}, follow=True
@@ -102,7 +98,7 @@ def test_overtime_beyond_the_cap_is_refused_by_name_and_the_others_approved(engl
 
 
 def test_leave_of_several_days_goes_on_to_the_manager(english, world):
-    leave = leave_of(world.person_a, world.site_a, MONDAY, MONDAY.replace(day=11))
+    leave = leave_on(world.person_a, world.site_a, DECEMBER_MONDAY, DECEMBER_MONDAY.replace(day=11))
     english.force_login(world.supervisor_a)
     response = english.post(URL, {"items": [f"leave:{leave.pk}"]}, follow=True)
     assert notes(response) == ["1 request approved."]
@@ -114,7 +110,7 @@ def test_leave_of_several_days_goes_on_to_the_manager(english, world):
 
 
 def test_each_stage_of_overtime_is_approved_by_its_own_decider(english, world):
-    emergency = overtime_of(
+    emergency = overtime_on(
         world.person_a, world.site_a, status=OvertimeStatus.UNCONFIRMED, emergency=True
     )
     english.force_login(world.supervisor_a)
@@ -130,8 +126,8 @@ def test_each_stage_of_overtime_is_approved_by_its_own_decider(english, world):
 
 
 def test_a_request_outside_the_readers_scope_is_not_found_and_nothing_changes(client, world):
-    mine = leave_of(world.person_a, world.site_a)
-    theirs = leave_of(world.person_b, world.site_b)
+    mine = leave_on(world.person_a, world.site_a)
+    theirs = leave_on(world.person_b, world.site_b)
     client.force_login(world.supervisor_a)
     response = client.post(URL, {"items": [f"leave:{mine.pk}", f"leave:{theirs.pk}"]})
     assert response.status_code == 404
@@ -148,7 +144,7 @@ def test_a_request_that_does_not_exist_is_not_found(client, world, token):
 
 def test_a_request_seen_but_not_the_readers_to_decide_is_refused(english, world):
     """The manager sees 张三's leave, but its first stage is the supervisor's."""
-    leave = leave_of(world.person_a, world.site_a)
+    leave = leave_on(world.person_a, world.site_a)
     english.force_login(world.manager)
     response = english.post(URL, {"items": [f"leave:{leave.pk}"]}, follow=True)
     assert notes(response) == ["张三, leave 2026-12-07: You may not decide this leave."]
@@ -156,8 +152,8 @@ def test_a_request_seen_but_not_the_readers_to_decide_is_refused(english, world)
 
 
 def test_a_request_decided_since_the_page_was_read_says_so(english, world):
-    leave = leave_of(world.person_a, world.site_a, status=LeaveStatus.APPROVED)
-    correction = correction_of(world.person_a, world.site_a, status=CorrectionStatus.REJECTED)
+    leave = leave_on(world.person_a, world.site_a, status=LeaveStatus.APPROVED)
+    correction = correction_on(world.person_a, world.site_a, status=CorrectionStatus.REJECTED)
     english.force_login(world.supervisor_a)
     response = english.post(
         URL, {"items": [f"leave:{leave.pk}", f"correction:{correction.pk}"]}, follow=True
@@ -176,7 +172,7 @@ def test_nothing_selected_says_so(english, world):
 
 
 def test_a_rejection_needs_a_reason(english, world):
-    leave = leave_of(world.person_a, world.site_a)
+    leave = leave_on(world.person_a, world.site_a)
     english.force_login(world.supervisor_a)
     response = english.post(URL, {"item": f"leave:{leave.pk}", "note": "  "}, follow=True)
     assert notes(response) == ["张三, leave 2026-12-07: Say why the leave is rejected."]
@@ -185,7 +181,7 @@ def test_a_rejection_needs_a_reason(english, world):
 
 @pytest.mark.parametrize("kind", ["leave", "overtime", "correction"])
 def test_one_request_is_rejected_with_its_reason(english, world, kind):
-    made = {"leave": leave_of, "overtime": overtime_of, "correction": correction_of}[kind]
+    made = {"leave": leave_on, "overtime": overtime_on, "correction": correction_on}[kind]
     record = made(world.person_a, world.site_a)
     english.force_login(world.supervisor_a)
     response = english.post(
@@ -202,10 +198,10 @@ def test_each_request_is_decided_in_a_transaction_of_its_own(english, world):
     from attendance.models import MonthClose, MonthStatus
 
     MonthClose.objects.create(
-        site=world.site_a, month=MONDAY.replace(month=11, day=1), status=MonthStatus.CLOSED
+        site=world.site_a, month=DECEMBER_MONDAY.replace(month=11, day=1), status=MonthStatus.CLOSED
     )
-    correction = correction_of(world.person_a, world.site_a)
-    leave = leave_of(world.person_a, world.site_a)
+    correction = correction_on(world.person_a, world.site_a)
+    leave = leave_on(world.person_a, world.site_a)
     english.force_login(world.supervisor_a)
     response = english.post(
         URL, {"items": [f"leave:{leave.pk}", f"correction:{correction.pk}"]}, follow=True
@@ -234,7 +230,7 @@ def test_two_approvers_at_once_decide_once(kind, message, settings):
     world = build_world()
     second = factories.UserFactory(username="supervisor_a2")
     factories.RoleGrantFactory(user=second, role=Role.SUPERVISOR, site=world.site_a)
-    made = {"leave": leave_of, "overtime": overtime_of, "correction": correction_of}[kind]
+    made = {"leave": leave_on, "overtime": overtime_on, "correction": correction_on}[kind]
     record = made(world.person_a, world.site_a)
     model = {"leave": Leave, "overtime": Overtime, "correction": Correction}[kind]
     clients = []
@@ -273,7 +269,7 @@ def kind_text(kind: str, record) -> str:
 
 
 def test_filing_overtime_from_the_inbox_says_filed_not_approved(client, world):
-    overtime = overtime_of(world.person_a, world.site_a, status=OvertimeStatus.APPROVED)
+    overtime = overtime_on(world.person_a, world.site_a, status=OvertimeStatus.APPROVED)
     client.force_login(world.hr)
     response = client.post(URL, {"items": [f"overtime:{overtime.pk}"]}, follow=True)
     text = html.unescape(response.content.decode())

@@ -15,15 +15,8 @@ from onsite.access import access_for, forget_access
 from onsite.inbox import waiting, waiting_count, waiting_page
 from onsite.roles import Role
 from tests import factories
-from tests.attendance.approvals.helpers import (
-    MONDAY,
-    SATURDAY,
-    correction_of,
-    days_ago,
-    leave_of,
-    overtime_of,
-    waited_since,
-)
+from tests.dates import DECEMBER_MONDAY, DECEMBER_SATURDAY, days_ago
+from tests.factories import correction_on, leave_on, overtime_on, waited_since
 
 
 def tokens(user) -> set[str]:
@@ -42,26 +35,32 @@ def requests(world):
         ("a", world.person_a, world.site_a),
         ("b", world.person_b, world.site_b),
     ):
-        made[f"leave_pending_{key}"] = leave_of(person, site)
-        made[f"leave_manager_{key}"] = leave_of(
-            person, site, MONDAY, MONDAY.replace(day=11), status=LeaveStatus.PENDING_MANAGER
+        made[f"leave_pending_{key}"] = leave_on(person, site)
+        made[f"leave_manager_{key}"] = leave_on(
+            person,
+            site,
+            DECEMBER_MONDAY,
+            DECEMBER_MONDAY.replace(day=11),
+            status=LeaveStatus.PENDING_MANAGER,
         )
-        made[f"leave_approved_{key}"] = leave_of(
-            person, site, MONDAY.replace(day=14), status=LeaveStatus.APPROVED
+        made[f"leave_approved_{key}"] = leave_on(
+            person, site, DECEMBER_MONDAY.replace(day=14), status=LeaveStatus.APPROVED
         )
-        made[f"ot_unconfirmed_{key}"] = overtime_of(
+        made[f"ot_unconfirmed_{key}"] = overtime_on(
             person, site, status=OvertimeStatus.UNCONFIRMED, emergency=True
         )
-        made[f"ot_pending_{key}"] = overtime_of(person, site, SATURDAY, start="13:00", end="15:00")
-        made[f"ot_workday_{key}"] = overtime_of(person, site, MONDAY)
-        made[f"ot_approved_{key}"] = overtime_of(
+        made[f"ot_pending_{key}"] = overtime_on(
+            person, site, DECEMBER_SATURDAY, start="13:00", end="15:00"
+        )
+        made[f"ot_workday_{key}"] = overtime_on(person, site, DECEMBER_MONDAY)
+        made[f"ot_approved_{key}"] = overtime_on(
             person, site, start="15:00", end="17:00", status=OvertimeStatus.APPROVED
         )
-        made[f"ot_filed_{key}"] = overtime_of(
+        made[f"ot_filed_{key}"] = overtime_on(
             person, site, start="17:00", end="18:00", status=OvertimeStatus.FILED
         )
-        made[f"correction_{key}"] = correction_of(person, site)
-        made[f"correction_done_{key}"] = correction_of(
+        made[f"correction_{key}"] = correction_on(person, site)
+        made[f"correction_done_{key}"] = correction_on(
             person, site, status=CorrectionStatus.APPROVED
         )
     return made
@@ -163,9 +162,9 @@ def test_the_selector_agrees_with_the_services_on_who_decides(world, requests):
 
 
 def test_the_longest_waiting_comes_first(world):
-    newest = leave_of(world.person_a, world.site_a)
-    oldest = correction_of(world.person_a, world.site_a)
-    middle = overtime_of(world.person_a, world.site_a)
+    newest = leave_on(world.person_a, world.site_a)
+    oldest = correction_on(world.person_a, world.site_a)
+    middle = overtime_on(world.person_a, world.site_a)
     waited_since(newest, days_ago(1))
     waited_since(oldest, days_ago(5))
     waited_since(middle, days_ago(3))
@@ -179,10 +178,10 @@ def test_the_longest_waiting_comes_first(world):
 
 def test_the_second_stage_waits_since_the_first_decision(world):
     """Asked long ago, decided by the supervisor yesterday: it has waited a day for the manager."""
-    early = leave_of(world.person_a, world.site_a, status=LeaveStatus.PENDING_MANAGER)
+    early = leave_on(world.person_a, world.site_a, status=LeaveStatus.PENDING_MANAGER)
     waited_since(early, days_ago(10))
     type(early).objects.filter(pk=early.pk).update(decided_at=days_ago(1))
-    later = overtime_of(world.person_a, world.site_a)
+    later = overtime_on(world.person_a, world.site_a)
     waited_since(later, days_ago(4))
     assert [i.token for i in waiting_page(world.manager)] == [
         t("overtime", later),
@@ -192,17 +191,17 @@ def test_the_second_stage_waits_since_the_first_decision(world):
 
 def test_a_row_carries_what_the_inbox_shows(world):
     cover = factories.StaffFactory(company=world.company, name="王五")
-    leave_of(
+    leave_on(
         world.person_a,
         world.site_a,
-        MONDAY,
-        MONDAY.replace(day=8),
+        DECEMBER_MONDAY,
+        DECEMBER_MONDAY.replace(day=8),
         starts_pm=True,
         cover=cover,
         emergency=True,
         document="leave/2026/12/note.pdf",
     )
-    overtime_of(world.person_a, world.site_a, start="18:00", end="22:00", over_cap=True)
+    overtime_on(world.person_a, world.site_a, start="18:00", end="22:00", over_cap=True)
     leave_item, overtime_item = sorted(waiting_page(world.supervisor_a), key=lambda i: i.key)
     assert (leave_item.when, leave_item.amount, leave_item.lines) == (
         "2026-12-07 afternoon – 2026-12-08",
@@ -233,17 +232,17 @@ def test_the_page_is_read_with_the_same_queries_at_one_row_and_at_many(world):
             [(i.person, i.when, i.flags, i.lines, i.url, i.site.name, i.bulk) for i in page]
         return len(captured.captured_queries), len(page)
 
-    overtime_of(world.person_a, world.site_a, status=OvertimeStatus.APPROVED)
-    correction_of(world.person_a, world.site_a)
+    overtime_on(world.person_a, world.site_a, status=OvertimeStatus.APPROVED)
+    correction_on(world.person_a, world.site_a)
     few = queries()
     for n in range(15):
-        overtime_of(
+        overtime_on(
             world.person_b,
             world.site_b,
-            MONDAY.replace(day=1 + n),
+            DECEMBER_MONDAY.replace(day=1 + n),
             status=OvertimeStatus.APPROVED,
         )
-        correction_of(world.person_b, world.site_b, MONDAY.replace(day=1 + n))
+        correction_on(world.person_b, world.site_b, DECEMBER_MONDAY.replace(day=1 + n))
     many = queries()
     assert (few[1], many[1]) == (2, 32)
     assert few[0] == many[0] == 4  # count, the page's keys, overtime rows, correction rows
@@ -251,6 +250,6 @@ def test_the_page_is_read_with_the_same_queries_at_one_row_and_at_many(world):
 
 def test_a_page_holds_fifty_rows(world):
     for n in range(55):
-        correction_of(world.person_a, world.site_a, MONDAY.replace(day=1 + n % 28))
+        correction_on(world.person_a, world.site_a, DECEMBER_MONDAY.replace(day=1 + n % 28))
     assert len(waiting_page(world.hr)) == 50
     assert len(waiting_page(world.hr, 2)) == 5

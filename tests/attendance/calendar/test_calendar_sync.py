@@ -6,10 +6,9 @@ from attendance.models import CalendarDay, Day, DayKind, DaySource, DayStatus
 from attendance.services import calendar as service
 from attendance.services.calendar import CalendarConflict, calendar_day_set, calendar_sync
 from attendance.services.days import days_recompute
+from tests.dates import MAKEUP_WORKDAYS_2026
 
 D = datetime.date
-MAKEUP_2026 = [D(2026, 1, 4), D(2026, 2, 14), D(2026, 2, 28), D(2026, 5, 9), D(2026, 9, 20)]
-MAKEUP_2026.append(D(2026, 10, 10))
 
 
 def national(year: int):
@@ -45,7 +44,7 @@ def test_2026_has_the_13_statutory_days_of_decree_795(empty_2026):
 def test_2026_make_up_workdays_are_the_weekend_days_worked(empty_2026):
     calendar_sync(year=2026)
     makeup = national(2026).filter(kind=DayKind.MAKEUP_WORKDAY).order_by("date")
-    assert list(makeup.values_list("date", flat=True)) == MAKEUP_2026
+    assert list(makeup.values_list("date", flat=True)) == list(MAKEUP_WORKDAYS_2026)
     assert makeup.get(date=D(2026, 10, 10)).name == "国庆节"
 
 

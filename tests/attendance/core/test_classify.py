@@ -10,10 +10,10 @@ import pytest
 from attendance.classify import DayInput, Rules, judge
 from attendance.models import DayKind, DayStatus
 from staffing.schedule import Schedule
+from tests.dates import TUESDAY
 
 RULES = Rules(grace_minutes=15, absent_threshold_minutes=60)
 SCHEDULE = Schedule.parse("08:30-12:00,14:00-17:30")
-DATE = datetime.date(2026, 10, 13)  # a Tuesday
 
 
 def at(hhmm: str) -> int:
@@ -24,7 +24,7 @@ def at(hhmm: str) -> int:
 
 def day(*times: str, morning: str = "", afternoon: str = "", **extra) -> DayInput:
     return DayInput(
-        date=DATE,
+        date=TUESDAY,
         day_kind=extra.pop("kind", DayKind.WORKDAY),
         scheduled=extra.pop("scheduled", True),
         schedule=extra.pop("schedule", SCHEDULE),
@@ -168,7 +168,7 @@ def test_the_grace_is_the_policy_number(grace, late):
     rules = Rules(grace_minutes=grace, absent_threshold_minutes=60)
     assert judge(day(late, "17:30"), rules).status == DayStatus.LATE
     on_edge = (
-        datetime.datetime.combine(DATE, datetime.time(8, 30)) + datetime.timedelta(minutes=grace)
+        datetime.datetime.combine(TUESDAY, datetime.time(8, 30)) + datetime.timedelta(minutes=grace)
     ).strftime("%H:%M")
     assert judge(day(on_edge, "17:30"), rules).status == DayStatus.PRESENT
 

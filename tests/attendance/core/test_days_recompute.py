@@ -8,13 +8,13 @@ from decimal import Decimal
 
 from attendance.models import AbsenceMark, Day, DayKind, DayStatus, LeaveStatus, MonthClose
 from attendance.services.days import days_recompute
+from tests.dates import OCTOBER, OCTOBER_END
 from tests.factories import calendar_day, full_day, leave, punch
 
-OCT = (datetime.date(2026, 10, 1), datetime.date(2026, 10, 31))
 D = datetime.date
 
 
-def recompute(world, start=OCT[0], end=OCT[1]):
+def recompute(world, start=OCTOBER, end=OCTOBER_END):
     return days_recompute(start=start, end=end, staff_ids=[world.person_a.pk])
 
 

@@ -10,9 +10,8 @@ from django.core.exceptions import PermissionDenied
 from attendance.models import Correction, DayKind, MonthClose, MonthStatus
 from attendance.services.months import ensure_open, month_close, month_reopen
 from onsite.transitions import Refused, TransitionError
+from tests.dates import OCTOBER
 from tests.factories import calendar_day
-
-OCTOBER = datetime.date(2026, 10, 1)
 
 
 def test_closing_a_past_month_locks_it_and_records_who(world):

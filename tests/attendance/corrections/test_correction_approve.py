@@ -19,14 +19,14 @@ from onsite.models import Notification
 from onsite.roles import Role
 from onsite.transitions import Refused, TransitionError
 from tests import factories
-from tests.attendance.corrections.helpers import request_afternoon
-from tests.attendance.punches.helpers import MONDAY, OCTOBER, at, day_of, device_punch
-from tests.helpers_own import own
+from tests.dates import MONDAY, OCTOBER, at
+from tests.factories import correction_requested, day_of, device_punch
+from tests.pages import own
 
 
 @pytest.fixture
 def correction(world) -> Correction:
-    return request_afternoon(world)
+    return correction_requested(world)
 
 
 def test_approval_adds_the_punch_and_the_day_becomes_present(world, correction):
@@ -113,14 +113,14 @@ def test_an_approved_correction_cannot_be_approved_again(world, correction):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_supervisors_approving_at_once_decide_once_and_add_one_punch():
-    from tests.attendance.punches.helpers import make_supervisor_b
     from tests.conftest import build_world
 
     world = build_world()
-    second = make_supervisor_b(world)
+    second = factories.UserFactory(username="supervisor_b")
+    factories.RoleGrantFactory(user=second, role=Role.SUPERVISOR, site=world.site_b)
     factories.RoleGrantFactory(user=second, role=Role.SUPERVISOR, site=world.site_a)
     with translation.override("en"):
-        correction = request_afternoon(world)
+        correction = correction_requested(world)
     barrier = threading.Barrier(2)
     outcomes = []
 

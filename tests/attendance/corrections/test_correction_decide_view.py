@@ -5,13 +5,14 @@ import pytest
 from django.urls import reverse
 
 from attendance.models import CorrectionStatus, DayStatus, Punch
-from tests.attendance.corrections.helpers import request_afternoon
-from tests.attendance.punches.helpers import MONDAY, day_of, page_text
+from tests.dates import MONDAY
+from tests.factories import correction_requested, day_of
+from tests.pages import page_text
 
 
 @pytest.fixture
 def correction(world):
-    return request_afternoon(world)
+    return correction_requested(world)
 
 
 def url(correction) -> str:

@@ -2,13 +2,13 @@ import pytest
 from django.urls import reverse
 
 from attendance.services.corrections import correction_reject
-from tests.attendance.corrections.helpers import request_afternoon
-from tests.attendance.punches.helpers import page_text
+from tests.factories import correction_requested
+from tests.pages import page_text
 
 
 @pytest.fixture
 def correction(world):
-    return request_afternoon(world)
+    return correction_requested(world)
 
 
 def url(correction) -> str:

@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from attendance.models import Correction, CorrectionStatus
 from tests import factories
-from tests.attendance.punches.helpers import MONDAY, at, page_text
+from tests.dates import MONDAY, at
+from tests.pages import page_text
 
 URL = reverse("attendance:correction_list")
 

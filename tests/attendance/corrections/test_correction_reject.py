@@ -6,13 +6,13 @@ from attendance.models import Correction, CorrectionStatus, DayStatus, MonthClos
 from attendance.services.corrections import correction_reject
 from onsite.models import Notification
 from onsite.transitions import Refused, TransitionError
-from tests.attendance.corrections.helpers import request_afternoon
-from tests.attendance.punches.helpers import MONDAY, OCTOBER, day_of
+from tests.dates import MONDAY, OCTOBER
+from tests.factories import correction_requested, day_of
 
 
 @pytest.fixture
 def correction(world) -> Correction:
-    return request_afternoon(world)
+    return correction_requested(world)
 
 
 def test_a_rejection_leaves_the_day_absent_and_adds_no_punch(world, correction):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 import pytest
@@ -10,10 +9,8 @@ import pytest
 from attendance.models import DayKind
 from attendance.services.days import days_recompute
 from staffing.models import Staff
+from tests.dates import WORKWEEK
 from tests.factories import calendar_day, full_day, leave, punch
-
-OCTOBER = datetime.date(2026, 10, 1)
-WEEK = [datetime.date(2026, 10, day) for day in (12, 13, 14, 15, 16)]  # Monday to Friday
 
 
 @pytest.fixture
@@ -23,15 +20,15 @@ def october(world):
     deduction 1.5 days of a 6000 salary over the 18 workdays of October, 500.00."""
     Staff.objects.filter(pk=world.person_a.pk).update(monthly_salary=Decimal("6000"))
     a, site = world.person_a, world.site_a
-    for date in WEEK:
+    for date in WORKWEEK:
         calendar_day(date, DayKind.WORKDAY)
     full_day(a, site, "2026-10-12", start="08:46")
     full_day(a, site, "2026-10-13", start="08:50")
     full_day(a, site, "2026-10-14", end="17:00")
-    leave(a, site, WEEK[4], WEEK[4], ends_am=True)
+    leave(a, site, WORKWEEK[4], WORKWEEK[4], ends_am=True)
     punch(a, site, "2026-10-16 13:55")
     punch(a, site, "2026-10-16 17:35")
-    days_recompute(start=WEEK[0], end=WEEK[-1], staff_ids=[a.pk])
+    days_recompute(start=WORKWEEK[0], end=WORKWEEK[-1], staff_ids=[a.pk])
     return world
 
 

@@ -15,7 +15,7 @@ from attendance.models import MonthClose, MonthStatus
 from onsite.exports.models import ExportJob, ExportStatus
 from onsite.roles import Role
 from tests import factories
-from tests.attendance.exports.conftest import OCTOBER
+from tests.dates import OCTOBER
 from tests.pdf import pdf_embedded_fonts, pdf_text
 
 

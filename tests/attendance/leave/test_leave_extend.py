@@ -17,12 +17,10 @@ from attendance.services.leave_decisions import leave_approve
 from onsite.models import Notification
 from onsite.transitions import Refused
 from tests import factories
+from tests.dates import LEAVE_ENDS_ON
 from tests.factories import leave
 
 D = datetime.date
-# Approved leave on Wednesday 4 and Thursday 5 November 2026; Friday 6 is a workday, 7–8 the
-# weekend, Monday 9 and Tuesday 10 workdays.
-LAST_DAY = D(2026, 11, 5)
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +47,7 @@ def approved(world, colleague):
         world.person_a,
         world.site_a,
         D(2026, 11, 4),
-        LAST_DAY,
+        LEAVE_ENDS_ON,
         days=Decimal(2),
         cover=colleague,
         reason="家中有事",
@@ -62,7 +60,7 @@ def extend(world, original, **changes):
         "end": D(2026, 11, 9),
         "reason": "还需两天",
         "by": world.staff_a,
-        "today": LAST_DAY,
+        "today": LEAVE_ENDS_ON,
     }
     values.update(changes)
     return leave_extend(**values)
@@ -86,15 +84,15 @@ def test_an_extension_starts_the_next_day_and_waits_for_its_own_approval(
     assert (extension.status, extension.days) == (LeaveStatus.PENDING, 2)
     assert extension.history.latest().history_user == world.staff_a
     approved.refresh_from_db()
-    assert (approved.status, approved.end) == (LeaveStatus.APPROVED, LAST_DAY)
+    assert (approved.status, approved.end) == (LeaveStatus.APPROVED, LEAVE_ENDS_ON)
 
 
 def test_leave_ending_at_noon_is_extended_from_that_afternoon(world, approved):
     Leave.objects.filter(pk=approved.pk).update(ends_am=True, days=Decimal("1.5"))
     approved.refresh_from_db()
-    extension = extend(world, approved, end=LAST_DAY)
+    extension = extend(world, approved, end=LEAVE_ENDS_ON)
     assert (extension.start, extension.starts_pm, extension.days) == (
-        LAST_DAY,
+        LEAVE_ENDS_ON,
         True,
         Decimal("0.5"),
     )
@@ -111,7 +109,7 @@ def test_the_notice_rule_does_not_apply_to_an_extension(world, colleague, approv
             reason="还需三天",
             cover=colleague,
             by=world.staff_a,
-            today=LAST_DAY,
+            today=LEAVE_ENDS_ON,
         )
     assert extend(world, approved, end=D(2026, 11, 10)).days == 3
 
@@ -137,7 +135,7 @@ def test_after_the_approved_last_day_an_emergency_leave_is_asked_instead(world, 
 
 def test_the_extension_ends_after_the_approved_leave(world, approved):
     with pytest.raises(Refused, match="ends after the approved leave, which ends on 2026-11-05"):
-        extend(world, approved, end=LAST_DAY)
+        extend(world, approved, end=LEAVE_ENDS_ON)
 
 
 def test_the_cover_must_still_be_free(world, colleague, approved):
@@ -204,7 +202,7 @@ def test_an_extension_counts_with_the_leave_it_extends_for_the_managers_stage(wo
         world.person_a,
         world.site_a,
         D(2026, 11, 3),
-        LAST_DAY,
+        LEAVE_ENDS_ON,
         days=Decimal(3),
         cover=colleague,
         reason="家中有事",
@@ -228,6 +226,6 @@ def test_an_extension_of_an_extension_counts_the_whole_chain(world, approved):
 
 
 def test_no_extension_past_the_end_of_the_placement(world, approved):
-    world.person_a.assignments.update(end=LAST_DAY)
+    world.person_a.assignments.update(end=LEAVE_ENDS_ON)
     with pytest.raises(Refused, match="not placed at 甲机房 on 2026-11-06"):
         extend(world, approved)

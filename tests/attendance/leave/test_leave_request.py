@@ -15,10 +15,10 @@ from attendance.models import Leave, LeaveStatus
 from attendance.services.leave import leave_preview, leave_request
 from onsite.transitions import Refused
 from tests import factories
+from tests.dates import LEAVE_ASKED_ON
 from tests.factories import leave
 
 D = datetime.date
-TODAY = D(2026, 11, 2)  # a Monday
 
 
 @pytest.fixture(autouse=True)
@@ -46,7 +46,7 @@ def ask(world, colleague, **changes):
         "reason": "家中有事",
         "cover": colleague,
         "by": world.staff_a,
-        "today": TODAY,
+        "today": LEAVE_ASKED_ON,
     }
     values.update(changes)
     return leave_request(**values)
@@ -90,7 +90,7 @@ def test_a_cover_already_covering_someone_else_is_accepted_with_a_warning(world,
         start=D(2026, 11, 4),
         end=D(2026, 11, 4),
         cover=colleague,
-        today=TODAY,
+        today=LEAVE_ASKED_ON,
     )
     assert preview.cover_warnings == ("王五 already covers 赵六 from 2026-11-04 to 2026-11-05.",)
     assert preview.problems == ()
@@ -98,7 +98,7 @@ def test_a_cover_already_covering_someone_else_is_accepted_with_a_warning(world,
 
 def test_a_late_request_is_refused_with_the_rule(world, colleague):
     with pytest.raises(Refused, match=r"earliest start .* 2026-11-03"):
-        ask(world, colleague, start=TODAY, end=TODAY)
+        ask(world, colleague, start=LEAVE_ASKED_ON, end=LEAVE_ASKED_ON)
     assert not Leave.objects.exists()
 
 
@@ -135,7 +135,15 @@ def test_overlapping_leave_is_refused(world, colleague):
 
 def test_every_problem_is_told_at_once(world, colleague):
     with pytest.raises(Refused) as refused:
-        ask(world, colleague, cover=None, reason=" ", kind="sick", start=TODAY, end=TODAY)
+        ask(
+            world,
+            colleague,
+            cover=None,
+            reason=" ",
+            kind="sick",
+            start=LEAVE_ASKED_ON,
+            end=LEAVE_ASKED_ON,
+        )
     assert len(refused.value.messages) == 4
 
 

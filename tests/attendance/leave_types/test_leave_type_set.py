@@ -17,10 +17,10 @@ from attendance.sheet import person_row
 from onsite.roles import Role
 from onsite.transitions import Refused
 from tests import factories
+from tests.dates import LEAVE_ASKED_ON
 from tests.factories import calendar_day, leave
 
 D = datetime.date
-TODAY = D(2026, 11, 2)  # a Monday
 SPEC_SICK = LeaveSettings(paid=True, deducted=False, document_required=True, balance_tracked=False)
 FIELDS = ("paid", "deducted", "document_required", "balance_tracked")
 
@@ -137,7 +137,7 @@ def ask(world, colleague, **changes):
         "reason": "发烧",
         "cover": colleague,
         "by": world.staff_a,
-        "today": TODAY,
+        "today": LEAVE_ASKED_ON,
     }
     values.update(changes)
     return leave_request(**values)

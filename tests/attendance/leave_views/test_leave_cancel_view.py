@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from attendance.models import LeaveStatus
-from tests.attendance.leave_views.helpers import leave_of_a
-from tests.attendance.punches.helpers import page_text
+from tests.factories import leave_of_a
+from tests.pages import page_text
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from attendance.models import LeaveStatus, MonthClose, MonthStatus
 from onsite.models import Notification
 from onsite.roles import Role
 from tests import factories
-from tests.attendance.leave_views.helpers import leave_of_a
-from tests.attendance.punches.helpers import page_text
+from tests.factories import leave_of_a
+from tests.pages import page_text
 
 
 @pytest.fixture

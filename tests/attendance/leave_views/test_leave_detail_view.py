@@ -4,8 +4,9 @@ from django.utils import timezone
 
 from attendance.models import LeaveStatus
 from attendance.services.leave_decisions import leave_reject
-from tests.attendance.leave_views.helpers import ONE_DAY, leave_of_a, words
-from tests.attendance.punches.helpers import page_text
+from tests.dates import ONE_DAY
+from tests.factories import leave_of_a
+from tests.pages import page_text, words
 
 
 def url(leave) -> str:

@@ -8,8 +8,9 @@ import pytest
 from playwright.sync_api import expect
 
 from attendance.models import Leave, LeaveStatus
-from tests.attendance.leave_views.helpers import ONE_DAY, make_colleague, monday_ahead, plain_weeks
 from tests.browser.conftest import PHONE, login, page_width, screenshot, url
+from tests.dates import ONE_DAY, monday_ahead
+from tests.factories import colleague_of, plain_weeks
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.browser
 def test_leave_is_asked_for_and_approved_on_phones(new_page, live_server, live_world):
     monday = monday_ahead()
     plain_weeks(monday)
-    colleague = make_colleague(live_world)
+    colleague = colleague_of(live_world)
     staff = new_page(PHONE)
     login(staff, live_server, "staff_a")
     staff.goto(url(live_server, "attendance:leave_new"))

@@ -18,17 +18,15 @@ from attendance.services.overtime import (
 from attendance.tasks import overtime_flag_yesterday_task
 from onsite.access import OwnRecordRefused
 from onsite.transitions import Refused
-from tests.dates import WEDNESDAY, D
+from tests.dates import NEXT_TUESDAY, WEDNESDAY, D
 from tests.factories import calendar_day, punch
 from tests.factories import overtime_made as made
 from tests.pages import own
 
-AFTER = D(2026, 10, 20)
-
 
 def confirm(world, overtime, hours, *, by=None, note=""):
     return overtime_confirm_hours(
-        overtime=overtime, hours=Decimal(hours), by=by or world.hr, note=note, today=AFTER
+        overtime=overtime, hours=Decimal(hours), by=by or world.hr, note=note, today=NEXT_TUESDAY
     )
 
 

@@ -19,11 +19,10 @@ from attendance.sheet import person_row
 from onsite.models import PolicySetting
 from onsite.transitions import Refused
 from tests import factories
-from tests.dates import D
+from tests.dates import OCTOBER, D
 from tests.factories import leave
 from tests.factories import overtime_made as made
 
-OCTOBER = D(2026, 10, 1)
 REST = {"category": OvertimeCategory.REST_DAY, "day_kind": "rest", "rate": 200}
 
 

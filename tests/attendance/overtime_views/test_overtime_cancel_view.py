@@ -2,8 +2,9 @@ import pytest
 from django.urls import reverse
 
 from attendance.models import Overtime, OvertimeStatus
-from tests.attendance.overtime_views.helpers import ahead, ask, filed
-from tests.attendance.punches.helpers import page_text
+from tests.dates import day_ahead
+from tests.factories import overtime_asked_for, overtime_filed
+from tests.pages import page_text
 
 
 def url(overtime) -> str:
@@ -16,7 +17,7 @@ def status_of(overtime) -> str:
 
 @pytest.fixture
 def pending(world):
-    return ask(world, ahead())
+    return overtime_asked_for(world, day_ahead())
 
 
 def test_the_requester_withdraws_with_a_reason_kept_in_the_history(english, world, pending):
@@ -38,7 +39,7 @@ def test_withdrawing_needs_a_reason(english, world, pending):
 
 
 def test_filed_overtime_is_not_withdrawn(english, world):
-    overtime = filed(world, ahead())
+    overtime = overtime_filed(world, day_ahead())
     english.force_login(world.staff_a)
     response = english.post(url(overtime), {"reason": "任务取消"}, follow=True)
     assert "Cannot change from" in page_text(response) or "decided meanwhile" in page_text(response)

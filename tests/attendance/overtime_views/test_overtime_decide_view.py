@@ -7,8 +7,9 @@ from attendance.models import Overtime, OvertimeStatus
 from attendance.services.overtime import overtime_request
 from onsite.roles import Role
 from tests import factories
-from tests.attendance.overtime_views.helpers import ahead, approved, ask, before
-from tests.attendance.punches.helpers import page_text
+from tests.dates import day_ahead, day_before
+from tests.factories import overtime_approved, overtime_asked_for
+from tests.pages import page_text
 
 
 def url(overtime) -> str:
@@ -21,12 +22,12 @@ def status_of(overtime) -> str:
 
 @pytest.fixture
 def pending(world):
-    return ask(world, ahead())
+    return overtime_asked_for(world, day_ahead())
 
 
 @pytest.fixture
 def beyond_cap(world):
-    return ask(world, ahead(), "18:00", "22:00")
+    return overtime_asked_for(world, day_ahead(), "18:00", "22:00")
 
 
 def test_the_supervisor_approves_and_is_taken_back_to_the_record(english, world, pending):
@@ -75,7 +76,7 @@ def test_beyond_the_cap_a_manager_with_a_reason_approves_and_the_reason_stays(
 
 
 def test_hr_files_an_approved_request(english, world):
-    overtime = approved(world, ahead())
+    overtime = overtime_approved(world, day_ahead())
     english.force_login(world.hr)
     response = english.post(url(overtime), {"decision": "file"}, follow=True)
     assert "Filed: the overtime counts in its month." in page_text(response)
@@ -85,7 +86,7 @@ def test_hr_files_an_approved_request(english, world):
 def test_the_supervisor_confirms_an_emergency_which_then_waits_for_approval(english, world):
     overtime = overtime_request(
         staff=world.person_a,
-        date=before(),
+        date=day_before(),
         start_time=datetime.time(18),
         end_time=datetime.time(20),
         reason="故障抢修",
@@ -106,7 +107,7 @@ def test_a_decision_of_another_stage_changes_nothing(english, world, pending):
 
 
 def test_only_hr_files(client, world):
-    overtime = approved(world, ahead())
+    overtime = overtime_approved(world, day_ahead())
     for role in ("supervisor_a", "manager"):
         client.force_login(world.users[role])
         assert client.post(url(overtime), {"decision": "file"}).status_code == 403

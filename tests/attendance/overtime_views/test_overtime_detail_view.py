@@ -6,8 +6,14 @@ from django.utils.html import strip_tags
 
 from attendance.models import DayKind
 from attendance.services.overtime import overtime_request
-from tests.attendance.overtime_views.helpers import ahead, approved, ask, before, filed, punch
-from tests.attendance.punches.helpers import page_text
+from tests.dates import day_ahead, day_before
+from tests.factories import (
+    overtime_approved,
+    overtime_asked_for,
+    overtime_filed,
+    punch_at,
+)
+from tests.pages import page_text
 
 
 def url(overtime) -> str:
@@ -19,7 +25,9 @@ def html_of(response) -> str:
 
 
 def test_the_record_shows_the_request_and_its_history(english, world):
-    overtime = ask(world, ahead(DayKind.REST), "09:00", "11:30", compensation="time_off")
+    overtime = overtime_asked_for(
+        world, day_ahead(DayKind.REST), "09:00", "11:30", compensation="time_off"
+    )
     english.force_login(world.staff_a)
     text = page_text(english.get(url(overtime)))
     assert f"{overtime.date:%Y-%m-%d} 09:00–11:30" in text
@@ -34,7 +42,7 @@ def test_a_filed_record_names_who_approved_and_filed_it(english, world):
     for user, last, first in ((world.manager, "周", "建国"), (world.hr, "王", "丽")):
         user.last_name, user.first_name = last, first
         user.save()
-    overtime = filed(world, ahead())
+    overtime = overtime_filed(world, day_ahead())
     english.force_login(world.staff_a)
     text = page_text(english.get(url(overtime)))
     assert 'Approved</dt><dd class="col-7 col-md-9">周建国 · ' in text
@@ -43,14 +51,14 @@ def test_a_filed_record_names_who_approved_and_filed_it(english, world):
 
 @pytest.mark.parametrize("stranger", ["supervisor_b", "staff_b", "finance", "client_a"])
 def test_outside_the_scope_it_is_not_found(client, world, supervisor_b, stranger):
-    overtime = ask(world, ahead())
+    overtime = overtime_asked_for(world, day_ahead())
     user = supervisor_b if stranger == "supervisor_b" else world.users[stranger]
     client.force_login(user)
     assert client.get(url(overtime)).status_code == 404
 
 
 def test_the_requester_may_withdraw_but_not_decide(english, world):
-    overtime = ask(world, ahead())
+    overtime = overtime_asked_for(world, day_ahead())
     english.force_login(world.staff_a)
     html = html_of(english.get(url(overtime)))
     assert 'data-testid="cancel"' in html
@@ -58,7 +66,7 @@ def test_the_requester_may_withdraw_but_not_decide(english, world):
 
 
 def test_the_supervisor_approves_or_rejects_a_pending_request(english, world):
-    overtime = ask(world, ahead())
+    overtime = overtime_asked_for(world, day_ahead())
     english.force_login(world.supervisor_a)
     html = html_of(english.get(url(overtime)))
     assert 'data-testid="approve"' in html and 'data-testid="reject"' in html
@@ -67,7 +75,7 @@ def test_the_supervisor_approves_or_rejects_a_pending_request(english, world):
 
 
 def test_rest_day_overtime_is_left_to_the_department_head_not_the_supervisor(english, world):
-    overtime = ask(world, ahead(DayKind.REST), "09:00", "11:00")
+    overtime = overtime_asked_for(world, day_ahead(DayKind.REST), "09:00", "11:00")
     english.force_login(world.supervisor_a)
     html = html_of(english.get(url(overtime)))
     assert 'data-testid="approve"' not in html and 'data-testid="reject"' not in html
@@ -77,7 +85,7 @@ def test_rest_day_overtime_is_left_to_the_department_head_not_the_supervisor(eng
 
 
 def test_beyond_the_cap_the_supervisor_is_told_only_a_manager_can_approve(english, world):
-    overtime = ask(world, ahead(), "18:00", "22:00")
+    overtime = overtime_asked_for(world, day_ahead(), "18:00", "22:00")
     english.force_login(world.supervisor_a)
     response = english.get(url(overtime))
     assert "Only a manager can allow this" in page_text(response)
@@ -86,7 +94,7 @@ def test_beyond_the_cap_the_supervisor_is_told_only_a_manager_can_approve(englis
 
 
 def test_beyond_the_cap_a_manager_gets_the_override_reason_field(english, world):
-    overtime = ask(world, ahead(), "18:00", "22:00")
+    overtime = overtime_asked_for(world, day_ahead(), "18:00", "22:00")
     english.force_login(world.manager)
     html = html_of(english.get(url(overtime)))
     assert 'data-testid="override"' in html and 'name="override_reason"' in html
@@ -94,7 +102,7 @@ def test_beyond_the_cap_a_manager_gets_the_override_reason_field(english, world)
 
 
 def test_hr_files_an_approved_request(english, world):
-    overtime = approved(world, ahead())
+    overtime = overtime_approved(world, day_ahead())
     english.force_login(world.hr)
     html = html_of(english.get(url(overtime)))
     assert 'data-testid="file"' in html
@@ -105,7 +113,7 @@ def test_hr_files_an_approved_request(english, world):
 def test_the_supervisor_confirms_an_emergency(english, world):
     overtime = overtime_request(
         staff=world.person_a,
-        date=before(),
+        date=day_before(),
         start_time=datetime.time(18),
         end_time=datetime.time(20),
         reason="故障抢修",
@@ -121,9 +129,9 @@ def test_the_supervisor_confirms_an_emergency(english, world):
 
 
 def test_after_the_day_hr_sees_the_punches_and_the_hours_they_cover(english, world):
-    overtime = filed(world, before())
+    overtime = overtime_filed(world, day_before())
     for hhmm in ("08:30", "17:30", "19:30"):
-        punch(world.person_a, overtime.date, hhmm)
+        punch_at(world.person_a, overtime.date, hhmm)
     english.force_login(world.hr)
     response = english.get(url(overtime))
     text = page_text(response)
@@ -135,7 +143,7 @@ def test_after_the_day_hr_sees_the_punches_and_the_hours_they_cover(english, wor
 
 
 def test_without_punches_the_day_is_clearly_flagged(english, world):
-    overtime = filed(world, before())
+    overtime = overtime_filed(world, day_before())
     english.force_login(world.supervisor_a)
     response = english.get(url(overtime))
     assert "No punches that day" in page_text(response)
@@ -144,7 +152,7 @@ def test_without_punches_the_day_is_clearly_flagged(english, world):
 
 
 def test_the_requester_sees_the_punches_but_not_the_hours_form(english, world):
-    overtime = filed(world, before())
+    overtime = overtime_filed(world, day_before())
     english.force_login(world.staff_a)
     response = english.get(url(overtime))
     assert "No punches that day" in page_text(response)
@@ -152,7 +160,7 @@ def test_the_requester_sees_the_punches_but_not_the_hours_form(english, world):
 
 
 def test_before_the_day_there_is_no_hours_form(english, world):
-    overtime = filed(world, ahead())
+    overtime = overtime_filed(world, day_ahead())
     english.force_login(world.hr)
     html = html_of(english.get(url(overtime)))
     assert 'data-testid="evidence"' not in html
@@ -163,7 +171,7 @@ def test_in_chinese_hr_files_it_and_the_history_names_people_not_logins(client, 
     for user, last, first in ((world.manager, "周", "建国"), (world.hr, "孙", "丽华")):
         user.last_name, user.first_name = last, first
         user.save()
-    overtime = filed(world, ahead())
+    overtime = overtime_filed(world, day_ahead())
     client.force_login(world.staff_a)
     text = page_text(client.get(url(overtime)))
     assert '已备案</dt><dd class="col-7 col-md-9">孙丽华 · ' in text

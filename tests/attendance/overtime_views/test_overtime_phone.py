@@ -10,14 +10,15 @@ import pytest
 from playwright.sync_api import expect
 
 from attendance.models import DayKind, Overtime, OvertimeStatus
-from tests.attendance.overtime_views.helpers import ahead, before, filed, punch
 from tests.browser.conftest import PHONE, login, page_width, screenshot, url
+from tests.dates import day_ahead, day_before
+from tests.factories import overtime_filed, punch_at
 
 pytestmark = pytest.mark.browser
 
 
 def test_overtime_is_asked_for_and_approved_on_phones(new_page, live_server, live_world):
-    day = ahead(DayKind.REST)
+    day = day_ahead(DayKind.REST)
     staff = new_page(PHONE)
     login(staff, live_server, "staff_a")
     staff.goto(url(live_server, "attendance:overtime_new"))
@@ -57,9 +58,9 @@ def test_overtime_is_asked_for_and_approved_on_phones(new_page, live_server, liv
 
 @pytest.mark.parametrize("viewport", [PHONE])
 def test_the_supervisor_confirms_the_hours_on_a_phone(page, live_server, live_world):
-    overtime = filed(live_world, before())
+    overtime = overtime_filed(live_world, day_before())
     for hhmm in ("08:30", "19:30"):
-        punch(live_world.person_a, overtime.date, hhmm)
+        punch_at(live_world.person_a, overtime.date, hhmm)
     login(page, live_server, "supervisor_a")
     page.goto(url(live_server, "attendance:overtime_detail", overtime.pk))
     expect(page.locator("[data-testid=covered]")).to_contain_text("1.5")

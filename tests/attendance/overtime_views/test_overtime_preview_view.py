@@ -5,13 +5,13 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from attendance.models import DayKind
+from tests.dates import NEW_YEAR_2027
 from tests.dates import day_ahead as ahead
 from tests.dates import day_before as before
 from tests.factories import overtime_asked_for as ask
 from tests.pages import page_text
 
 URL = reverse("attendance:overtime_preview")
-NEW_YEAR = datetime.date(2027, 1, 1)
 
 
 def preview(client, day, start="", end="") -> str:
@@ -42,7 +42,7 @@ def test_a_workday_is_paid_one_and_a_half_and_never_time_off(staff):
 
 
 def test_a_statutory_holiday_is_paid_triple_and_named(staff):
-    text = preview(staff, NEW_YEAR)
+    text = preview(staff, NEW_YEAR_2027)
     assert "Statutory holiday (元旦) · Holiday overtime 300%" in text
 
 

@@ -1,33 +1,5 @@
-"""Kept only for the approvals and decide-view tests being rewritten into one suite: the names
-they import now live in tests/dates.py, tests/pages.py, tests/factories and tests/conftest.py.
-Delete this module when nothing imports it."""
+"""Kept only for tests/onsite/test_inbox.py, whose owner changes it to import `at` from
+tests/dates.py and `page_text` from tests/pages.py. Delete this module when nothing imports it."""
 
-from __future__ import annotations
-
-import pytest
-from django.utils import translation
-
-from onsite.roles import Role
-from tests import factories
-from tests.conftest import english, supervisor_b  # noqa: F401
-from tests.dates import MONDAY, OCTOBER, SHANGHAI, SUNDAY, TUESDAY, at  # noqa: F401
-from tests.factories import (  # noqa: F401
-    absent_all_month,
-    day_of,
-    device_punch,
-    present_every_working_day,
-)
+from tests.dates import at  # noqa: F401
 from tests.pages import page_text  # noqa: F401
-
-
-def make_supervisor_b(world):
-    user = factories.UserFactory(username="supervisor_b")
-    factories.RoleGrantFactory(user=user, role=Role.SUPERVISOR, site=world.site_b)
-    return user
-
-
-@pytest.fixture(autouse=True)
-def english_messages():
-    """Autouse where imported, as before."""
-    with translation.override("en"):
-        yield

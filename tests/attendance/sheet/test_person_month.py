@@ -8,9 +8,8 @@ from django.urls import reverse
 
 from attendance.models import DayKind, DayStatus
 from attendance.services.days import days_recompute
+from tests.dates import OCTOBER
 from tests.factories import calendar_day, full_day
-
-OCTOBER = datetime.date(2026, 10, 1)
 
 
 def month_url(person, month="2026-10"):

@@ -11,9 +11,8 @@ from django.urls import reverse
 from attendance.models import MonthClose, MonthStatus
 from attendance.services.days import days_recompute
 from tests import factories
+from tests.dates import OCTOBER
 from tests.factories import full_day
-
-OCTOBER = datetime.date(2026, 10, 1)
 
 
 def sheet_url(site, month="2026-10"):

@@ -1,13 +1,11 @@
-import datetime
-
 from django.utils.translation import gettext as _
 
 from staffing.models import Assignment, StaffStatus
 from tests import factories
+from tests.dates import IMPORT_DAY
 from tests.files import csv_file, errors_of
 
 HEADER = ["工号", "驻场地点编码", "合同编号", "开始日期", "结束日期", "备用人员"]
-TODAY = datetime.date(2026, 3, 2)
 
 
 def qualified_person(world, staff_no: str, **kwargs):
@@ -35,7 +33,7 @@ def place(world, rows, **kwargs):
         user=world.hr,
         dry_run=kwargs.get("dry_run", False),
         skip_invalid=kwargs.get("skip_invalid", False),
-        today=TODAY,
+        today=IMPORT_DAY,
     )
 
 

@@ -1,13 +1,11 @@
-import datetime
-
 from django.utils.translation import gettext as _
 
 from onsite.demo import id_number
 from staffing.models import CheckStatus, Position, QualificationCheck, Staff, StaffStatus
 from tests import factories
+from tests.dates import BIRTHDAY
 from tests.files import csv_file, errors_of, run, xlsx_file
 
-BIRTH = datetime.date(1992, 4, 18)
 HEADER_ZH = [
     "工号",
     "姓名",
@@ -34,7 +32,7 @@ HEADER_EN = [
 ]
 
 
-def person(no: str, *, name="王芳", qualified="否", birth=BIRTH, seq=1, company="恒信技术服务"):
+def person(no: str, *, name="王芳", qualified="否", birth=BIRTHDAY, seq=1, company="恒信技术服务"):
     return [
         no,
         name,
@@ -89,8 +87,8 @@ def test_qualified_yes_for_an_existing_candidate_passes_the_checks_and_qualifies
         staff_no="H001",
         name="王芳",
         gender="female",
-        birth_date=BIRTH,
-        id_number=id_number("310104", BIRTH, 1),
+        birth_date=BIRTHDAY,
+        id_number=id_number("310104", BIRTHDAY, 1),
         phone="13800138000",
         status=StaffStatus.CANDIDATE,
         position=factories.PositionFactory(company=world.company, title="网络管理员"),
@@ -149,10 +147,10 @@ def test_english_headers_csv_with_bom_and_xlsx_give_the_same_people(world):
 
 def test_xlsx_date_cells_are_read_as_dates(world):
     row = person("H001")
-    row[3] = BIRTH  # a real date cell, not text
+    row[3] = BIRTHDAY  # a real date cell, not text
     report = run("staff", xlsx_file([HEADER_ZH, row]), user=world.hr)
     assert report.errors == []
-    assert Staff.objects.get(staff_no="H001").birth_date == BIRTH
+    assert Staff.objects.get(staff_no="H001").birth_date == BIRTHDAY
 
 
 def test_a_bad_row_changes_nothing_and_says_row_column_and_reason_in_chinese(world):

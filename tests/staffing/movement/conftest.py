@@ -3,7 +3,6 @@ and an offboarding in progress."""
 
 from __future__ import annotations
 
-import datetime
 import html
 
 import pytest
@@ -13,9 +12,10 @@ from staffing.models import Assignment
 from staffing.movement.models import LeavingReason, Offboarding
 from staffing.movement.services import offboarding_item_record, offboarding_start
 from tests import factories
+from tests.dates import STAFFING_DAY
 
-# Service tests pass their own "today"; views use the real one.
-TODAY = datetime.date(2026, 11, 22)
+# test_change_notice_file.py still reads the day here; its owner moves it to tests.dates.
+TODAY = STAFFING_DAY
 
 
 @pytest.fixture
@@ -40,9 +40,9 @@ def supervisor_b(world):
 def start_offboarding(world, placement, **kwargs) -> Offboarding:
     options = {
         "reason": LeavingReason.CONTRACT_END,
-        "leaving_on": TODAY,
+        "leaving_on": STAFFING_DAY,
         "by": world.hr,
-        "today": TODAY,
+        "today": STAFFING_DAY,
         **kwargs,
     }
     return offboarding_start(assignment=placement, **options)

@@ -10,10 +10,11 @@ from staffing.models import Assignment, StaffStatus
 from staffing.movement.models import LeavingReason, Offboarding, OffboardingStatus
 from staffing.movement.services import offboarding_complete
 from tests import factories
-from tests.staffing.movement.conftest import TODAY, start_offboarding, tick_all
+from tests.dates import STAFFING_DAY
+from tests.staffing.movement.conftest import start_offboarding, tick_all
 
 
-def complete(world, offboarding, today=TODAY):
+def complete(world, offboarding, today=STAFFING_DAY):
     with translation.override("en"):
         return offboarding_complete(offboarding=offboarding, by=world.hr, today=today)
 
@@ -165,7 +166,9 @@ def test_two_people_completing_at_once_complete_once():
         barrier.wait()
         try:
             offboarding_complete(
-                offboarding=Offboarding.objects.get(pk=offboarding.pk), by=world.hr, today=TODAY
+                offboarding=Offboarding.objects.get(pk=offboarding.pk),
+                by=world.hr,
+                today=STAFFING_DAY,
             )
             outcomes.append("completed")
         except Refused:

@@ -7,7 +7,8 @@ from staffing.movement.services import (
     offboarding_item_record,
     offboarding_item_reopen,
 )
-from tests.staffing.movement.conftest import TODAY, tick_all
+from tests.dates import STAFFING_DAY
+from tests.staffing.movement.conftest import tick_all
 
 
 def test_ticking_records_who_when_and_the_note(world, offboarding_a):
@@ -30,7 +31,7 @@ def test_reopening_clears_the_tick(world, offboarding_a):
 
 def test_items_of_a_completed_offboarding_no_longer_change(world, offboarding_a):
     tick_all(offboarding_a, world.hr)
-    offboarding_complete(offboarding=offboarding_a, by=world.hr, today=TODAY)
+    offboarding_complete(offboarding=offboarding_a, by=world.hr, today=STAFFING_DAY)
     item = offboarding_a.items.get(kind="badge")
     with translation.override("en"), pytest.raises(Refused, match="can no longer change"):
         offboarding_item_reopen(item=item, by=world.hr)

@@ -15,7 +15,8 @@ from staffing.movement.models import (
 )
 from staffing.movement.services import change_notice_file
 from tests import factories
-from tests.staffing.movement.conftest import TODAY, start_offboarding
+from tests.dates import STAFFING_DAY
+from tests.staffing.movement.conftest import start_offboarding
 
 
 def start(world, placement, **kwargs):
@@ -93,11 +94,11 @@ def test_a_managers_override_on_a_rotation_notice_allows_an_early_rotation(world
         site=world.site_a,
         kind=ChangeKind.ROTATION,
         leaving=world.person_a,
-        planned_on=TODAY,
+        planned_on=STAFFING_DAY,
         reason="轮岗",
         override_reason="客户要求提前轮岗",
         by=world.manager,
-        today=TODAY,
+        today=STAFFING_DAY,
     )
     offboarding = start(world, placement_a, reason=LeavingReason.ROTATION)
     assert offboarding.reason == LeavingReason.ROTATION

@@ -23,15 +23,13 @@ from staffing.movement.services import (
     resignation_approve,
     resignation_reject,
 )
+from tests.dates import STAFFING_DAY, YEAR_END
 from tests.pages import own
-from tests.staffing.movement.conftest import TODAY
-
-LAST_DAY = datetime.date(2026, 12, 31)
 
 
 def resign(staff):
     return resignation_apply(
-        staff=staff, leaving_on=LAST_DAY, reason="个人原因", by=staff.user, today=TODAY
+        staff=staff, leaving_on=YEAR_END, reason="个人原因", by=staff.user, today=STAFFING_DAY
     )
 
 
@@ -43,7 +41,7 @@ def _two_roles(two_roles):
 def test_a_supervisor_who_is_also_staff_does_not_approve_his_own_resignation(world):
     resignation = resign(world.supervisor_person)
     with pytest.raises(OwnRecordRefused, match=own()):
-        resignation_approve(resignation=resignation, by=world.supervisor_staff, today=TODAY)
+        resignation_approve(resignation=resignation, by=world.supervisor_staff, today=STAFFING_DAY)
     resignation.refresh_from_db()
     assert resignation.status == ResignationStatus.PENDING
     assert not Offboarding.objects.exists()
@@ -59,7 +57,7 @@ def test_an_hr_admin_who_is_also_staff_does_not_reject_her_own_resignation(world
 
 def test_the_other_decides_it(world):
     resignation = resign(world.hr_person)
-    resignation_approve(resignation=resignation, by=world.supervisor_staff, today=TODAY)
+    resignation_approve(resignation=resignation, by=world.supervisor_staff, today=STAFFING_DAY)
     assert resignation.status == ResignationStatus.APPROVED
 
 
@@ -73,21 +71,21 @@ def test_nobody_ticks_their_own_checklists_or_offboards_themselves(world):
         offboarding_start(
             assignment=placement,
             reason=LeavingReason.CONTRACT_END,
-            leaving_on=TODAY,
+            leaving_on=STAFFING_DAY,
             by=world.hr_staff,
-            today=TODAY,
+            today=STAFFING_DAY,
         )
     offboarding = offboarding_start(
         assignment=placement,
         reason=LeavingReason.CONTRACT_END,
-        leaving_on=TODAY,
+        leaving_on=STAFFING_DAY,
         by=world.hr,
-        today=TODAY,
+        today=STAFFING_DAY,
     )
     with pytest.raises(OwnRecordRefused, match=own()):
         offboarding_item_record(item=offboarding.items.first(), by=world.hr_staff)
     with pytest.raises(OwnRecordRefused, match=own()):
-        offboarding_complete(offboarding=offboarding, by=world.hr_staff, today=TODAY)
+        offboarding_complete(offboarding=offboarding, by=world.hr_staff, today=STAFFING_DAY)
 
 
 def test_nobody_files_a_change_notice_of_their_own_departure(world):
@@ -96,8 +94,8 @@ def test_nobody_files_a_change_notice_of_their_own_departure(world):
             site=world.site_a,
             kind=ChangeKind.DEPARTURE,
             leaving=world.hr_person,
-            planned_on=TODAY + datetime.timedelta(days=40),
+            planned_on=STAFFING_DAY + datetime.timedelta(days=40),
             reason="合同到期",
             by=world.hr_staff,
-            today=TODAY,
+            today=STAFFING_DAY,
         )

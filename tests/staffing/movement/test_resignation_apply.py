@@ -8,18 +8,17 @@ from onsite.transitions import Refused
 from staffing.movement.models import Resignation, ResignationStatus
 from staffing.movement.services import resignation_apply
 from tests import factories
-from tests.staffing.movement.conftest import TODAY, start_offboarding
-
-LAST_DAY = datetime.date(2026, 12, 31)
+from tests.dates import STAFFING_DAY, YEAR_END
+from tests.staffing.movement.conftest import start_offboarding
 
 
 def apply(world, person=None, **kwargs):
     options = {
         "staff": person or world.person_a,
-        "leaving_on": LAST_DAY,
+        "leaving_on": YEAR_END,
         "reason": "回老家发展",
         "by": world.staff_a,
-        "today": TODAY,
+        "today": STAFFING_DAY,
         **kwargs,
     }
     with translation.override("en"):
@@ -52,7 +51,7 @@ def test_a_second_application_while_one_is_pending_is_refused(world):
 
 def test_a_last_day_in_the_past_is_refused(world):
     with pytest.raises(Refused, match="The last working day has passed"):
-        apply(world, leaving_on=TODAY - datetime.timedelta(days=1))
+        apply(world, leaving_on=STAFFING_DAY - datetime.timedelta(days=1))
 
 
 def test_a_person_without_a_placement_is_sent_to_hr(world):

@@ -8,7 +8,7 @@ from onsite.transitions import Refused, TransitionError
 from staffing.models import StaffStatus
 from staffing.movement.models import Offboarding, ResignationStatus
 from staffing.movement.services import resignation_apply, resignation_reject
-from tests.staffing.movement.conftest import TODAY
+from tests.dates import STAFFING_DAY
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def resignation(world):
         leaving_on=datetime.date(2026, 12, 31),
         reason="个人原因",
         by=world.staff_a,
-        today=TODAY,
+        today=STAFFING_DAY,
     )
 
 

@@ -9,7 +9,7 @@ from staffing.movement.services import (
     resignation_approve,
     resignation_withdraw,
 )
-from tests.staffing.movement.conftest import TODAY
+from tests.dates import STAFFING_DAY
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def resignation(world):
         leaving_on=datetime.date(2026, 12, 31),
         reason="个人原因",
         by=world.staff_a,
-        today=TODAY,
+        today=STAFFING_DAY,
     )
 
 
@@ -32,12 +32,12 @@ def test_a_pending_resignation_can_be_withdrawn_and_a_new_one_sent(world, resign
         leaving_on=datetime.date(2027, 1, 31),
         reason="改期",
         by=world.staff_a,
-        today=TODAY,
+        today=STAFFING_DAY,
     )
     assert again.status == ResignationStatus.PENDING
 
 
 def test_an_approved_resignation_cannot_be_withdrawn(world, resignation):
-    resignation_approve(resignation=resignation, by=world.hr, today=TODAY)
+    resignation_approve(resignation=resignation, by=world.hr, today=STAFFING_DAY)
     with pytest.raises(TransitionError):
         resignation_withdraw(resignation=resignation, by=world.staff_a)

@@ -7,10 +7,8 @@ from staffing.movement.models import ChangeKind
 from staffing.movement.selectors import rotation_due
 from staffing.movement.services import change_notice_file
 from tests import factories
-from tests.staffing.movement.conftest import TODAY, start_offboarding
-
-# World placements began on 2026-01-01: twelve months on this day.
-YEAR_ON = datetime.date(2027, 1, 1)
+from tests.dates import NEW_YEAR_2027, STAFFING_DAY
+from tests.staffing.movement.conftest import start_offboarding
 
 
 def due_names(world, today, **kwargs):
@@ -19,25 +17,25 @@ def due_names(world, today, **kwargs):
 
 
 def test_people_twelve_months_at_one_site_are_due(world):
-    assert due_names(world, YEAR_ON) == ["张三", "李四"]
-    (first, _second) = rotation_due(company_ids=[world.company.pk], today=YEAR_ON)
-    assert (first.months, first.due_on) == (12, YEAR_ON)
+    assert due_names(world, NEW_YEAR_2027) == ["张三", "李四"]
+    (first, _second) = rotation_due(company_ids=[world.company.pk], today=NEW_YEAR_2027)
+    assert (first.months, first.due_on) == (12, NEW_YEAR_2027)
 
 
 def test_nobody_is_due_a_day_earlier(world):
-    assert due_names(world, YEAR_ON - datetime.timedelta(days=1)) == []
+    assert due_names(world, NEW_YEAR_2027 - datetime.timedelta(days=1)) == []
 
 
 def test_the_rotation_period_is_the_companys_policy(world):
     PolicySetting.objects.create(company=world.company, key="rotation_months", value=9)
-    rows = rotation_due(company_ids=[world.company.pk], today=TODAY)
+    rows = rotation_due(company_ids=[world.company.pk], today=STAFFING_DAY)
     assert [(row.months, row.due_on) for row in rows] == [(10, datetime.date(2026, 10, 1))] * 2
 
 
 def test_a_sites_policy_wins_over_the_companys(world):
     PolicySetting.objects.create(company=world.company, key="rotation_months", value=9)
     PolicySetting.objects.create(site=world.site_b, key="rotation_months", value=24)
-    assert due_names(world, TODAY) == ["张三"]
+    assert due_names(world, STAFFING_DAY) == ["张三"]
 
 
 def test_nobody_is_due_within_the_minimum_months_whatever_the_period(world):
@@ -48,7 +46,7 @@ def test_nobody_is_due_within_the_minimum_months_whatever_the_period(world):
 
 def test_other_companies_people_are_not_listed(world):
     other = factories.AssignmentFactory(start=datetime.date(2020, 1, 1))
-    assert other.staff.name not in due_names(world, YEAR_ON)
+    assert other.staff.name not in due_names(world, NEW_YEAR_2027)
     assert [r.assignment for r in rotation_due(company_ids=[other.staff.company_id])] == [other]
 
 
@@ -56,8 +54,8 @@ def test_a_department_managers_list_holds_their_department(world):
     department = factories.DepartmentFactory(company=world.company)
     world.person_b.department = department
     world.person_b.save()
-    assert due_names(world, YEAR_ON, department_ids=[department.pk]) == ["张三", "李四"]
-    rows = rotation_due(company_ids=[], department_ids=[department.pk], today=YEAR_ON)
+    assert due_names(world, NEW_YEAR_2027, department_ids=[department.pk]) == ["张三", "李四"]
+    rows = rotation_due(company_ids=[], department_ids=[department.pk], today=NEW_YEAR_2027)
     assert [row.assignment.staff.name for row in rows] == ["李四"]
 
 
@@ -66,7 +64,7 @@ def test_backups_ended_placements_and_people_leaving_are_not_listed(world, place
     placement_b.backup = True
     placement_b.save()
     start_offboarding(world, placement_a, leaving_on=datetime.date(2027, 1, 31))
-    assert due_names(world, YEAR_ON) == []
+    assert due_names(world, NEW_YEAR_2027) == []
 
 
 def test_a_filed_rotation_notice_is_shown(world):
@@ -79,7 +77,7 @@ def test_a_filed_rotation_notice_is_shown(world):
         by=world.hr,
         today=datetime.date(2026, 12, 1),
     )
-    rows = rotation_due(company_ids=[world.company.pk], today=YEAR_ON)
+    rows = rotation_due(company_ids=[world.company.pk], today=NEW_YEAR_2027)
     assert [(r.assignment.staff.name, r.notice_filed) for r in rows] == [
         ("张三", True),
         ("李四", False),
@@ -102,7 +100,7 @@ def test_the_list_costs_two_queries_whatever_the_number_of_people(
         )
     PolicySetting.objects.create(site=world.site_a, key="rotation_months", value=18)
     with django_assert_num_queries(2):
-        rows = rotation_due(company_ids=[world.company.pk], today=YEAR_ON)
+        rows = rotation_due(company_ids=[world.company.pk], today=NEW_YEAR_2027)
         names = [
             (r.assignment.staff.name, r.assignment.site.name, r.assignment.position.title)
             for r in rows

@@ -11,9 +11,7 @@ from staffing.selectors.assignments import contracts_understaffed, sites_without
 from staffing.services.assignments import assignment_create, peak_headcount
 from staffing.services.records import record_add
 from tests import factories
-
-TODAY = datetime.date(2026, 11, 22)
-START = datetime.date(2026, 12, 1)
+from tests.dates import DECEMBER, STAFFING_DAY
 
 
 @pytest.fixture
@@ -33,14 +31,14 @@ def contract(world):
     return world.site_a.contracts.get()
 
 
-def place(world, person, contract, *, site=None, start=START, **kwargs):
+def place(world, person, contract, *, site=None, start=DECEMBER, **kwargs):
     return assignment_create(
         staff=person,
         site=site or world.site_a,
         contract=contract,
         start=start,
         by=world.hr,
-        today=TODAY,
+        today=STAFFING_DAY,
         **kwargs,
     )
 
@@ -53,7 +51,7 @@ def test_a_qualified_person_is_placed_and_the_change_is_recorded(world, newcomer
 
 
 def test_a_placement_starting_today_puts_the_person_on_site(world, newcomer, contract):
-    place(world, newcomer, contract, start=TODAY)
+    place(world, newcomer, contract, start=STAFFING_DAY)
     newcomer.refresh_from_db()
     assert newcomer.status == StaffStatus.ON_SITE
 
@@ -109,8 +107,8 @@ def test_the_quota_counts_the_busiest_day_of_the_period(world, newcomer, contrac
     factories.passed_checks(third)
     # 张三 and 李四 all along; the newcomer December to February; `later` from March.
     place(world, later, contract, start=datetime.date(2027, 3, 1))
-    place(world, newcomer, contract, start=START, end=datetime.date(2027, 2, 28))
-    assert peak_headcount(contract=contract, start=START, end=contract.end) == (3, START)
+    place(world, newcomer, contract, start=DECEMBER, end=datetime.date(2027, 2, 28))
+    assert peak_headcount(contract=contract, start=DECEMBER, end=contract.end) == (3, DECEMBER)
     with pytest.raises(Refused, match="人数定额为 3 人"):
         place(world, third, contract, start=datetime.date(2027, 2, 1))
 
@@ -138,18 +136,18 @@ def test_a_site_ban_ends_the_placement_and_blocks_new_ones(world, contract):
     record_add(
         staff=person,
         kind="site_ban",
-        date=TODAY,
+        date=STAFFING_DAY,
         reason="违反机房安全规定",
         decided_by="客户单位",
         site=world.site_a,
         by=world.hr,
     )
-    assert person.assignments.get().end == TODAY
+    assert person.assignments.get().end == STAFFING_DAY
     assert Notification.objects.filter(
         kind="staffing.site_ban", recipient=world.supervisor_a
     ).exists()
     with pytest.raises(Refused, match="禁止在甲机房驻场"):
-        place(world, person, contract, start=START)
+        place(world, person, contract, start=DECEMBER)
 
 
 def test_a_person_cannot_be_at_two_sites_at_once(world, contract):
@@ -167,11 +165,13 @@ def test_a_site_outside_the_contract_is_refused(world, newcomer):
 def test_understaffed_contracts_and_sites_without_backup(world, contract):
     contract.headcount = 5
     contract.save()
-    (short,) = contracts_understaffed(company_ids=[world.company.pk], today=TODAY)
+    (short,) = contracts_understaffed(company_ids=[world.company.pk], today=STAFFING_DAY)
     assert short.placed == 2
     assert {
         site.code
-        for site in sites_without_backup(site_ids=[world.site_a.pk, world.site_b.pk], today=TODAY)
+        for site in sites_without_backup(
+            site_ids=[world.site_a.pk, world.site_b.pk], today=STAFFING_DAY
+        )
     } == {"A", "B"}
 
 
@@ -197,7 +197,12 @@ def test_two_hr_admins_placing_the_last_person_at_once_place_one():
         barrier.wait()
         try:
             assignment_create(
-                staff=person, site=site, contract=world_contract, start=START, by=hr, today=TODAY
+                staff=person,
+                site=site,
+                contract=world_contract,
+                start=DECEMBER,
+                by=hr,
+                today=STAFFING_DAY,
             )
             outcomes.append("placed")
         except Refused:

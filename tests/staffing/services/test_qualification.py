@@ -7,8 +7,7 @@ from onsite.transitions import TransitionError
 from staffing.models import CheckStatus, Condition, QualificationCheck, StaffStatus
 from staffing.services import qualification
 from tests import factories
-
-TODAY = datetime.date(2026, 11, 22)
+from tests.dates import STAFFING_DAY
 
 
 def pass_all(person, by, *, health_until=datetime.date(2027, 6, 30)):
@@ -19,7 +18,7 @@ def pass_all(person, by, *, health_until=datetime.date(2027, 6, 30)):
             status=CheckStatus.PASSED,
             by=by,
             expires_on=health_until if check.condition == Condition.HEALTH else None,
-            today=TODAY,
+            today=STAFFING_DAY,
         )
 
 
@@ -37,7 +36,7 @@ def test_every_person_gets_one_pending_check_per_condition(candidate):
 
 def test_missing_checks_are_named(candidate):
     qualification.checks_ensure(staff=candidate)
-    missing = qualification.checks_missing(staff=candidate, on=TODAY)
+    missing = qualification.checks_missing(staff=candidate, on=STAFFING_DAY)
     assert "无犯罪记录及治安处罚" in missing
     assert len(missing) == 6
 
@@ -46,17 +45,17 @@ def test_passing_the_last_check_qualifies_a_candidate(world, candidate):
     pass_all(candidate, world.hr)
     candidate.refresh_from_db()
     assert candidate.status == StaffStatus.QUALIFIED
-    assert qualification.checks_missing(staff=candidate, on=TODAY) == []
+    assert qualification.checks_missing(staff=candidate, on=STAFFING_DAY) == []
 
 
 def test_a_health_certificate_needs_an_expiry_date_in_the_future(world, candidate):
     qualification.checks_ensure(staff=candidate)
     health = candidate.checks.get(condition=Condition.HEALTH)
     with pytest.raises(TransitionError, match="健康证明须填写有效期"):
-        qualification.check_record(check=health, status="passed", by=world.hr, today=TODAY)
+        qualification.check_record(check=health, status="passed", by=world.hr, today=STAFFING_DAY)
     with pytest.raises(TransitionError, match="有效期已过"):
         qualification.check_record(
-            check=health, status="passed", by=world.hr, expires_on=TODAY, today=TODAY
+            check=health, status="passed", by=world.hr, expires_on=STAFFING_DAY, today=STAFFING_DAY
         )
 
 
@@ -82,7 +81,7 @@ def test_expiry_marks_the_check_and_tells_supervisor_and_hr_to_replace(world):
 def test_a_failed_check_sends_a_qualified_person_back_to_candidate(world, candidate):
     pass_all(candidate, world.hr)
     check = candidate.checks.get(condition=Condition.NOT_DISHONEST)
-    qualification.check_record(check=check, status="failed", by=world.hr, today=TODAY)
+    qualification.check_record(check=check, status="failed", by=world.hr, today=STAFFING_DAY)
     candidate.refresh_from_db()
     assert candidate.status == StaffStatus.CANDIDATE
 
@@ -121,7 +120,7 @@ def test_a_refused_verdict_changes_nothing(world, candidate):
     qualification.checks_ensure(staff=candidate)
     check = candidate.checks.get(condition=Condition.AGE)
     with pytest.raises(TransitionError):
-        qualification.check_record(check=check, status="expired", by=world.hr, today=TODAY)
+        qualification.check_record(check=check, status="expired", by=world.hr, today=STAFFING_DAY)
     check.refresh_from_db()
     assert check.status == CheckStatus.PENDING
     assert check.verified_by is None
