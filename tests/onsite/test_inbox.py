@@ -24,7 +24,7 @@ from attendance.models import (
 )
 from onsite.access import access_for, forget_access
 from onsite.inbox import KINDS, waiting, waiting_count, waiting_page
-from staffing.movement.models import Resignation, ResignationStatus
+from staffing.models import Resignation, ResignationStatus
 from tests.attendance.punches.helpers import at, page_text
 
 D = datetime.date

@@ -8,7 +8,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from attendance.models import Explanation, LeaveStatus, OvertimeStatus
-from staffing.movement.models import Resignation
+from staffing.models import Resignation
 from tests import factories
 from tests.attendance.approvals.helpers import (
     FRIDAY,

@@ -9,7 +9,7 @@ import pytest
 
 from attendance.classify import DayInput, Rules, judge
 from attendance.models import DayKind, DayStatus
-from staffing.schedule import Schedule
+from onsite.org.schedule import Schedule
 
 RULES = Rules(grace_minutes=15, absent_threshold_minutes=60)
 SCHEDULE = Schedule.parse("08:30-12:00,14:00-17:30")

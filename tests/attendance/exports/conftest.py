@@ -9,7 +9,7 @@ import pytest
 
 from attendance.models import DayKind
 from attendance.services.days import days_recompute
-from staffing.models import Staff
+from onsite.org.models import Staff
 from tests.factories import calendar_day, full_day, leave, punch
 
 OCTOBER = datetime.date(2026, 10, 1)

@@ -2,7 +2,7 @@ import datetime
 
 from django.utils.translation import gettext as _
 
-from staffing.models import Assignment, StaffStatus
+from onsite.org.models import Assignment, StaffStatus
 from tests import factories
 from tests.files import csv_file, errors_of
 

@@ -8,10 +8,10 @@ import html
 
 import pytest
 
+from onsite.org.models import Assignment
 from onsite.roles import Role
-from staffing.models import Assignment
-from staffing.movement.models import LeavingReason, Offboarding
-from staffing.movement.services import offboarding_item_record, offboarding_start
+from staffing.models import LeavingReason, Offboarding
+from staffing.services.movement import offboarding_item_record, offboarding_start
 from tests import factories
 
 # Service tests pass their own "today"; views use the real one.

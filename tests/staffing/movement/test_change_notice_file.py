@@ -6,8 +6,8 @@ from django.utils import translation
 from onsite.models import Notification, PolicySetting
 from onsite.roles import Role
 from onsite.transitions import Refused
-from staffing.movement.models import ChangeKind, ChangeNotice
-from staffing.movement.services import change_notice_file
+from staffing.models import ChangeKind, ChangeNotice
+from staffing.services.notices import change_notice_file
 from tests import factories
 from tests.staffing.movement.conftest import TODAY
 
