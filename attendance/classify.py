@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from attendance.models import DayStatus
-from staffing.schedule import Schedule
+from onsite.org.schedule import Schedule
 
 ZERO = Decimal("0")
 HALF = Decimal("0.5")

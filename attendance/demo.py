@@ -31,7 +31,7 @@ def _demo_attendance(assignments, *, sites, today, rng, by) -> None:
     from attendance.models import Correction, Leave, LeaveKind, LeaveStatus, Punch, PunchSource
     from attendance.services.days import days_recompute
     from attendance.services.leave import leave_days_count
-    from staffing.schedule import Schedule
+    from onsite.org.schedule import Schedule
 
     start = Month.containing(today).previous.first
     end = today - datetime.timedelta(days=1)

@@ -15,8 +15,8 @@ from attendance.exports import sheet_pdf
 from attendance.sheet import month_sheet
 from onsite.access import access_for
 from onsite.exports.registry import ExportFailed, ExportFile, ExportKind, export_kind_register
+from onsite.org.models import Contract, Site, Staff
 from onsite.roles import Role
-from staffing.models import Contract, Site, Staff
 
 SHEET_PDF = "attendance.sheet_pdf"
 # Who opens the sheet pages (attendance.views.sheet.SHEET_ROLES); repeated here so that this

@@ -30,12 +30,12 @@ from django.utils.translation import gettext as _
 from attendance.models import Punch, PunchSource
 from attendance.services.months import closed_message, closed_months
 from attendance.tasks import queue_recompute
+from onsite.org.models import Assignment, Site, Staff
 from onsite.periods import month_bounds
 from staffing.imports.context import ImportContext
 from staffing.imports.resources import Column
 from staffing.imports.services import ImportReport, ImportRows, RowError
 from staffing.imports.widgets import empty_cell
-from staffing.models import Assignment, Site, Staff
 
 WRITE_BATCH = 20000
 DEVICE_MAX_LENGTH = Punch._meta.get_field("device").max_length

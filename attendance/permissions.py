@@ -20,7 +20,7 @@ from attendance.models import (
     OvertimeStatus,
 )
 from onsite.access import Access, access_for, acts_on_self
-from staffing.models import Site, Staff
+from onsite.org.models import Site, Staff
 
 NOTHING = Q(pk__in=[])
 

@@ -312,7 +312,7 @@ def days_judge_again(sender, *, key: str, company, site, **kwargs) -> None:
     if key not in DAY_RULE_KEYS:
         return
     from attendance.tasks import queue_recompute
-    from staffing.models import Site
+    from onsite.org.models import Site
 
     if site is not None:
         sites = [site.pk]

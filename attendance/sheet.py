@@ -24,9 +24,9 @@ from attendance.models import (
 )
 from attendance.rules import MONTH_RULES, render
 from attendance.services.leave import leave_settings
+from onsite.org.models import Assignment, Site, Staff
 from onsite.periods import month_bounds
 from onsite.policy import PolicyTable
-from staffing.models import Assignment, Site, Staff
 
 ZERO = Decimal("0")
 CENT = Decimal("0.01")

@@ -12,7 +12,7 @@ def seed_calendar(sender, *, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     from attendance.models import CalendarDay, Day
     from attendance.services.calendar import calendar_seed
     from attendance.services.days import days_recompute
-    from staffing.models import Site
+    from onsite.org.models import Site
 
     if using != DEFAULT_DB_ALIAS:
         return

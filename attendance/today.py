@@ -29,8 +29,8 @@ from attendance.models import (
 from attendance.services.explanations import explanation_is_required
 from attendance.services.punches import placements_at
 from onsite.access import Access
+from onsite.org.models import Assignment, Site, Staff
 from onsite.periods import Month
-from staffing.models import Assignment, Site, Staff
 
 # A rejection stays on the home page this long: long enough to be read, short enough to go.
 REJECTED_SHOWN_DAYS = 14

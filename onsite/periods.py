@@ -212,6 +212,15 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     return target.first.replace(day=min(day.day, target.last.day))
 
 
+def whole_months(start: datetime.date, day: datetime.date) -> int:
+    """Whole months from `start` to `day`, as the rotation policy counts them: the largest n
+    with add_months(start, n) <= day (never below 0)."""
+    months = (day.year - start.year) * 12 + day.month - start.month
+    if add_months(start, months) > day:
+        months -= 1
+    return max(months, 0)
+
+
 def months_between(start: datetime.date, end: datetime.date) -> list[Month]:
     """Every month that has a day in start..end, in order."""
     months, month, final = [], Month.containing(start), Month.containing(end)

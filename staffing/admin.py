@@ -5,7 +5,7 @@ reads them here."""
 from django.contrib import admin
 
 from onsite.admin import ScopedAdmin
-from staffing.movement.models import ChangeNotice, Offboarding, Resignation
+from staffing.models import ChangeNotice, Offboarding, Resignation
 
 
 @admin.register(ChangeNotice)

@@ -10,20 +10,12 @@ from django.utils import timezone
 
 from onsite.access import Access
 from onsite.dashboard import Card, card_register
+from onsite.org.models import Assignment, Company, Site, Staff, StaffStatus
 from onsite.policy import policy_for
 from onsite.roles import Role
-from staffing.models import (
-    Assignment,
-    CheckStatus,
-    Company,
-    QualificationCheck,
-    Site,
-    Staff,
-    StaffStatus,
-)
-from staffing.movement.models import Resignation, ResignationStatus
-from staffing.movement.selectors import rotation_due
+from staffing.models import CheckStatus, QualificationCheck, Resignation, ResignationStatus
 from staffing.selectors.assignments import contracts_understaffed, sites_without_backup
+from staffing.selectors.movement import rotation_due
 
 
 def hr_overview(access: Access, user) -> dict:

@@ -8,9 +8,15 @@ import datetime
 from django.utils import timezone
 
 from onsite.demo import NEWCOMER_DAYS, DemoStep, DemoWorld, demo_step_register
+from onsite.org.models import StaffStatus
 from onsite.services import notification_create
-from staffing.models import CheckStatus, Condition, QualificationCheck, StaffStatus
-from staffing.movement.models import OnboardingItem, OnboardingItemKind
+from staffing.models import (
+    CheckStatus,
+    Condition,
+    OnboardingItem,
+    OnboardingItemKind,
+    QualificationCheck,
+)
 
 
 def checks(world: DemoWorld) -> None:

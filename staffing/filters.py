@@ -3,7 +3,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from staffing.models import Assignment, Site, Staff, StaffStatus
+from onsite.org.models import Assignment, Site, Staff, StaffStatus
 
 
 class StaffFilter(django_filters.FilterSet):

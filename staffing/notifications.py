@@ -10,8 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from onsite.notifications import NotificationKind, Params, notification_kind_register
-from staffing.models import CheckStatus, Condition
-from staffing.movement.models import LeavingReason
+from staffing.models import CheckStatus, Condition, LeavingReason
 
 CHANGE_NOTICE = "movement.change_notice"
 CHANGE_NOTICE_ANSWERED = "movement.change_notice_answered"

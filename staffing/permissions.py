@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from onsite.access import access_for, acts_on_self
-from staffing.movement.models import ChangeNotice, Resignation
+from staffing.models import ChangeNotice, Resignation
 
 
 def _within(**lookups) -> Q:

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from staffing.views import people, sites
+from staffing.views import movement, people, sites
 
 app_name = "staffing"
 
@@ -19,5 +19,47 @@ urlpatterns = [
     path("sites/<int:pk>/", sites.site_detail, name="site_detail"),
     path("sites/<int:pk>/edit/", sites.site_edit, name="site_edit"),
     path("imports/", include("staffing.imports.urls")),
-    path("", include("staffing.movement.urls")),
+    # Entering and leaving a site (SPEC §4).
+    path("assignments/<int:pk>/onboarding/", movement.onboarding_detail, name="onboarding_detail"),
+    path(
+        "assignments/<int:pk>/onboarding/items/", movement.onboarding_item, name="onboarding_item"
+    ),
+    path(
+        "assignments/<int:pk>/offboarding/", movement.offboarding_detail, name="offboarding_detail"
+    ),
+    path(
+        "assignments/<int:pk>/offboarding/start/",
+        movement.offboarding_start,
+        name="offboarding_start",
+    ),
+    path("offboarding/<int:pk>/items/", movement.offboarding_item, name="offboarding_item"),
+    path(
+        "offboarding/<int:pk>/complete/", movement.offboarding_complete, name="offboarding_complete"
+    ),
+    path(
+        "offboarding/<int:pk>/handover.pdf",
+        movement.offboarding_handover_pdf,
+        name="offboarding_handover_pdf",
+    ),
+    path("change-notices/", movement.change_notice_list, name="change_notice_list"),
+    path("change-notices/new/", movement.change_notice_create, name="change_notice_create"),
+    path("change-notices/<int:pk>/", movement.change_notice_detail, name="change_notice_detail"),
+    path(
+        "change-notices/<int:pk>/answer/",
+        movement.change_notice_answer,
+        name="change_notice_answer",
+    ),
+    path("resignations/", movement.resignation_list, name="resignation_list"),
+    path("resignations/new/", movement.resignation_create, name="resignation_create"),
+    path("resignations/<int:pk>/", movement.resignation_detail, name="resignation_detail"),
+    path(
+        "resignations/<int:pk>/approve/", movement.resignation_approve, name="resignation_approve"
+    ),
+    path("resignations/<int:pk>/reject/", movement.resignation_reject, name="resignation_reject"),
+    path(
+        "resignations/<int:pk>/withdraw/",
+        movement.resignation_withdraw,
+        name="resignation_withdraw",
+    ),
+    path("rotation/", movement.rotation_due_list, name="rotation_due"),
 ]

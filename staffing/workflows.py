@@ -13,13 +13,9 @@ from django.utils.translation import ngettext
 from onsite.inbox import InboxKind
 from onsite.workflows import Action, Workflow
 from staffing import permissions as rules
-from staffing.movement import services
-from staffing.movement.models import (
-    ChangeNotice,
-    ChangeNoticeStatus,
-    Resignation,
-    ResignationStatus,
-)
+from staffing.models import ChangeNotice, ChangeNoticeStatus, Resignation, ResignationStatus
+from staffing.services import movement as services
+from staffing.services import notices
 
 R = ResignationStatus
 N = ChangeNoticeStatus
@@ -73,7 +69,7 @@ def _confirmed(count: int) -> str:
 CHANGE_NOTICE = Workflow(
     key="change_notice",
     model=ChangeNotice,
-    transitions=services.CHANGE_NOTICE_TRANSITIONS,
+    transitions=notices.CHANGE_NOTICE_TRANSITIONS,
     waiting=(N.FILED,),
     actions=(
         Action(
@@ -81,7 +77,7 @@ CHANGE_NOTICE = Workflow(
             _("Confirm"),
             frozenset({N.FILED}),
             rules.may_confirm_notice,
-            lambda *, record, by, note="": services.change_notice_confirm(
+            lambda *, record, by, note="": notices.change_notice_confirm(
                 notice=record, by=by, note=note
             ),
             done=_confirmed,
@@ -91,7 +87,7 @@ CHANGE_NOTICE = Workflow(
             _("Return"),
             frozenset({N.FILED}),
             rules.may_confirm_notice,
-            lambda *, record, by, note="": services.change_notice_return(
+            lambda *, record, by, note="": notices.change_notice_return(
                 notice=record, by=by, note=note
             ),
             note_required=True,
@@ -99,7 +95,7 @@ CHANGE_NOTICE = Workflow(
         ),
     ),
     waiting_q=rules.may_confirm_notice_q,
-    meanwhile=services.CHANGE_NOTICE_MEANWHILE,
+    meanwhile=notices.CHANGE_NOTICE_MEANWHILE,
 )
 
 

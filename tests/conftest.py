@@ -22,8 +22,8 @@ from django.db import connection
 from django.utils import translation
 
 from onsite.celery import app as celery_app
+from onsite.org.models import Company, Site, Staff
 from onsite.roles import Role
-from staffing.models import Company, Site, Staff
 from tests import factories
 
 BASE_ROLES = (

@@ -23,7 +23,7 @@ from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, reso
 
 from onsite.converters import FIRST_DATE, LAST_DATE
 from onsite.transitions import Refused
-from staffing.movement.models import OnboardingItemKind
+from staffing.models import OnboardingItemKind
 from tests.conftest import World
 from tests.test_permission_matrix import MATRIX
 

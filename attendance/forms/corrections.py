@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from attendance.forms.punches import DATE_TIME, as_site_time
 from onsite.forms import BootstrapForm
-from staffing.models import Staff
+from onsite.org.models import Staff
 
 
 class CorrectionForm(BootstrapForm):

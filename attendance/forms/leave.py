@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from attendance.forms.punches import DATE
 from attendance.models import LeaveKind
 from onsite.forms import BootstrapForm, BoundedMixin
+from onsite.org.models import Assignment, Staff
 from onsite.uploads import DOCUMENT_TYPES, UploadValidator
-from staffing.models import Assignment, Staff
 
 # The fields of the request that change what the preview counts.
 PREVIEWED = ("kind", "start", "starts_pm", "end", "ends_am", "emergency", "cover")

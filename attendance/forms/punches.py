@@ -14,7 +14,7 @@ from attendance.models import AbsenceReason
 from attendance.services.punches import placements_on
 from onsite.access import access_for
 from onsite.forms import BootstrapForm
-from staffing.models import Assignment, Staff
+from onsite.org.models import Assignment, Staff
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_TIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")

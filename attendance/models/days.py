@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from staffing.models import assignment_scope
+from onsite.org.models import assignment_scope
 
 
 class DayStatus(models.TextChoices):

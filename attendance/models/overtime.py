@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from staffing.models import assignment_scope
+from onsite.org.models import assignment_scope
 
 
 class OvertimeCategory(models.TextChoices):

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from staffing.models import assignment_scope
+from onsite.org.models import assignment_scope
 
 
 class ScopedQuerySet(models.QuerySet):

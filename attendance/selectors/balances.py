@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attendance.models import LeaveKind
 from attendance.services.leave import Balance, leave_balance, leave_settings
-from staffing.models import Staff
+from onsite.org.models import Staff
 
 
 def leave_balances(*, staff: Staff, year: int) -> list[tuple[str, Balance]]:

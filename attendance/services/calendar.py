@@ -26,8 +26,8 @@ from attendance.calendar import weekday_kind
 from attendance.models import CalendarDay, DayKind, DaySource
 from attendance.tasks import queue_recompute
 from onsite.access import access_for
+from onsite.org.models import Contract, Site
 from onsite.transitions import Refused
-from staffing.models import Contract, Site
 
 # The statutory days (法定节假日) by the name `holidays` gives them in zh_CN, mapped to their
 # festival: 全国年节及纪念日放假办法 第二条 as amended by State Council decree 795. Anything else

@@ -24,10 +24,10 @@ from attendance.services.punches import (
     to_minute,
 )
 from onsite.access import refuse_own_record
+from onsite.org.models import Staff
 from onsite.recipients import hr_admins, supervisors
 from onsite.services import notification_create
 from onsite.transitions import Refused, transition
-from staffing.models import Staff
 
 C = CorrectionStatus
 

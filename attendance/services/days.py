@@ -28,10 +28,10 @@ from attendance.models import (
     MonthStatus,
     Punch,
 )
+from onsite.org.models import Assignment, Site
+from onsite.org.schedule import Schedule
 from onsite.periods import months_between
 from onsite.policy import PolicyTable
-from staffing.models import Assignment, Site
-from staffing.schedule import Schedule
 
 DAY_FIELDS = [
     "site",

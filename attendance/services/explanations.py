@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy
 from attendance.models import Explanation, ExplanationStatus
 from attendance.permissions import may_review_explanation
 from onsite.access import refuse_own_record
+from onsite.org.models import Site, Staff
 from onsite.recipients import hr_admins, supervisors
 from onsite.services import notification_create
 from onsite.transitions import Refused, transition
-from staffing.models import Site, Staff
 
 E = ExplanationStatus
 

@@ -20,11 +20,11 @@ from attendance.services.leave_days import count_missing_days, leave_days_count
 from attendance.services.months import ensure_open
 from attendance.services.overtime import compensatory_days
 from onsite.access import access_for
+from onsite.org.models import Assignment, Site, Staff
 from onsite.policy import policy_for
 from onsite.recipients import supervisors
 from onsite.services import notification_create
 from onsite.transitions import Refused
-from staffing.models import Assignment, Site, Staff
 
 OPEN_STATUSES = (LeaveStatus.PENDING, LeaveStatus.PENDING_MANAGER, LeaveStatus.APPROVED)
 

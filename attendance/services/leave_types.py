@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from attendance.models import LeaveKind, LeaveType
 from onsite.access import access_for
+from onsite.org.models import Company
 from onsite.transitions import Refused
-from staffing.models import Company
 
 # The kinds that earn days: annual leave by service, compensatory leave by rest-day overtime.
 EARNED = (LeaveKind.ANNUAL, LeaveKind.COMPENSATORY)

@@ -20,8 +20,8 @@ from attendance.services.punches import (
     recompute_day,
 )
 from onsite.access import refuse_own_record
+from onsite.org.models import Staff
 from onsite.transitions import Refused
-from staffing.models import Staff
 
 
 def _already_marked(staff: Staff, date: datetime.date) -> str:

@@ -23,9 +23,9 @@ from attendance.models import (
     OvertimeStatus,
 )
 from attendance.permissions import may_close_month
+from onsite.org.models import Site
 from onsite.periods import month_bounds
 from onsite.transitions import Refused, transition
-from staffing.models import Site
 
 MONTH_TRANSITIONS = {
     MonthStatus.OPEN: {MonthStatus.CLOSED},

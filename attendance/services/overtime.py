@@ -30,12 +30,12 @@ from attendance.models import (
 )
 from attendance.services.months import ensure_open
 from onsite.access import access_for, refuse_own_record
+from onsite.org.models import Assignment, Staff
 from onsite.periods import month_bounds
 from onsite.policy import policy_for
 from onsite.recipients import hr_admins, managers, supervisors
 from onsite.services import notification_create
 from onsite.transitions import Refused, transition
-from staffing.models import Assignment, Staff
 
 S = OvertimeStatus
 HALF = Decimal("0.5")

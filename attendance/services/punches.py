@@ -16,8 +16,8 @@ from attendance.models import Punch, PunchSource
 from attendance.services.days import days_recompute
 from attendance.services.months import ensure_open
 from onsite.access import refuse_own_record
+from onsite.org.models import Assignment, Staff
 from onsite.transitions import Refused
-from staffing.models import Assignment, Staff
 
 ONE_DAY = datetime.timedelta(days=1)
 

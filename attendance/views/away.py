@@ -21,9 +21,9 @@ from attendance.views.sheet import month_param, neighbours
 from onsite.access import access_for
 from onsite.converters import parse_id, query
 from onsite.decorators import role_required
+from onsite.org.models import Assignment, Contract, Site
 from onsite.periods import month_bounds
 from onsite.roles import Role
-from staffing.models import Assignment, Contract, Site
 
 READERS = (Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
 # Shading of each kind of day (Bootstrap's pale backgrounds, as on the calendar page).

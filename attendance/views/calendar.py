@@ -34,9 +34,9 @@ from attendance.services.calendar import (
 from attendance.services.months import closed_months
 from onsite.audit import history_entries
 from onsite.decorators import role_required
+from onsite.org.models import Site
 from onsite.roles import Role
 from onsite.transitions import Refused
-from staffing.models import Site
 
 # Column heads of a month, Monday first: one or two letters so that a phone fits seven columns.
 WEEKDAY_HEADS = [

@@ -28,10 +28,10 @@ from attendance.workflows import EXPLANATION as EXPLANATION_FLOW
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
+from onsite.org.models import Site, Staff
 from onsite.roles import Role
 from onsite.transitions import Refused
 from onsite.viewhelpers import form_errors, page_of, refused
-from staffing.models import Site, Staff
 
 READERS = (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
 E = ExplanationStatus

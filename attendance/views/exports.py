@@ -18,7 +18,7 @@ from attendance.sheet import month_sheet
 from attendance.views.sheet import SHEET_ROLES
 from onsite.decorators import role_required
 from onsite.exports.services import export_request
-from staffing.models import Site, Staff
+from onsite.org.models import Site, Staff
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("xlsx",)

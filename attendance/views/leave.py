@@ -31,10 +31,10 @@ from attendance.workflows import LEAVE as LEAVE_FLOW
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
+from onsite.org.models import Staff
 from onsite.roles import Role
 from onsite.transitions import Refused
 from onsite.viewhelpers import form_errors, own_staff, page_of, refused
-from staffing.models import Staff
 
 READERS = (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
 WAITING = (LeaveStatus.PENDING, LeaveStatus.PENDING_MANAGER)

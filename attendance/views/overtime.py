@@ -55,12 +55,12 @@ from attendance.workflows import OVERTIME as OVERTIME_FLOW
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
+from onsite.org.models import Assignment, Staff
 from onsite.policy import policy_for
 from onsite.roles import Role
 from onsite.templatetags.onsite import days
 from onsite.transitions import Refused
 from onsite.viewhelpers import form_errors, own_staff, page_of, refused
-from staffing.models import Assignment, Staff
 
 S = OvertimeStatus
 READERS = (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)

@@ -31,10 +31,10 @@ from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.converters import parse_month, query
 from onsite.decorators import role_required
+from onsite.org.models import Site, Staff
 from onsite.periods import Month, month_bounds
 from onsite.roles import Role
 from onsite.transitions import Refused
-from staffing.models import Site, Staff
 
 SHEET_ROLES = (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER)
 

@@ -1,5 +1,5 @@
-"""Forms of the staffing pages, one module per area: they check input; the services decide.
-The forms of entering and leaving live with that area, in staffing.movement.forms."""
+"""Forms of the staffing pages, one module per area: they check input; the services decide. Entering and leaving a
+site: staffing.forms.movement."""
 
 from staffing.forms.people import AssignmentForm, CheckForm, RecordForm, StaffForm, StatusForm
 from staffing.forms.sites import SiteForm

@@ -8,19 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from onsite.access import access_for
 from onsite.forms import BootstrapForm, BootstrapModelForm
+from onsite.org.models import Company, Contract, Department, Position, Site, Staff
+from onsite.org.validators import normalise_phone
 from onsite.uploads import UploadValidator
-from staffing.models import (
-    CheckStatus,
-    Company,
-    Contract,
-    Department,
-    Position,
-    RecordKind,
-    RewardPenalty,
-    Site,
-    Staff,
-)
-from staffing.validators import normalise_phone
+from staffing.models import CheckStatus, RecordKind, RewardPenalty
 
 DATE = forms.DateInput(attrs={"type": "date"})
 

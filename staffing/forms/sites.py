@@ -6,9 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from onsite.forms import BootstrapModelForm
+from onsite.org.models import Site
+from onsite.org.schedule import format_schedule, parse_schedule
 from onsite.timezones import time_zone_choices
-from staffing.models import Site
-from staffing.schedule import format_schedule, parse_schedule
 
 
 class SiteForm(BootstrapModelForm):

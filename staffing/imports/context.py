@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from onsite.access import access_for
-from staffing.models import Client, Company, Contract, Position, Site, Staff
+from onsite.org.models import Client, Company, Contract, Position, Site, Staff
 
 
 @dataclass

@@ -15,11 +15,12 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from onsite.access import access_for
+from onsite.org.models import Assignment, Staff, mask_id_number
 from onsite.spreadsheets import xlsx_append, xlsx_bytes
 from staffing.imports.resources import StaffResource
 from staffing.imports.services import kind_columns
 from staffing.imports.widgets import GENDER_LABELS
-from staffing.models import Assignment, CheckStatus, Condition, Staff, mask_id_number
+from staffing.models import CheckStatus, Condition
 
 TEXT = "@"  # Excel's text format: staff numbers keep leading zeros, ID numbers all 18 digits
 CENT = Decimal("0.01")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from onsite.access import access_for
 from onsite.decorators import role_required
 from onsite.importkinds import import_kind, import_kinds
+from onsite.org.models import Company
 from onsite.roles import Role
 from staffing.imports.exports import roster_workbook, template_workbook
 from staffing.imports.forms import UploadForm
@@ -22,7 +23,6 @@ from staffing.imports.services import (
     kind_columns,
 )
 from staffing.imports.storage import PendingImport, pending_get, pending_save
-from staffing.models import Company
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

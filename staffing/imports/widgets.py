@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 from import_export.widgets import Widget
 
-from staffing.models import Gender
+from onsite.org.models import Gender
 
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日")
 # Spreadsheet programs write a date cell saved as text with a midnight time after it.

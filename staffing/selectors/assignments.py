@@ -8,7 +8,7 @@ import datetime
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from staffing.models import Contract, Site
+from onsite.org.models import Contract, Site
 
 
 def contracts_understaffed(*, company_ids, today: datetime.date | None = None):

@@ -9,19 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from onsite.access import refuse_own_record
+from onsite.org.models import Assignment, Contract, Position, Site, Staff, StaffStatus
 from onsite.policy import policy_for
 from onsite.signals import placements_changed_send
 from onsite.transitions import Refused
-from staffing.models import (
-    Assignment,
-    Contract,
-    Position,
-    RecordKind,
-    RewardPenalty,
-    Site,
-    Staff,
-    StaffStatus,
-)
+from staffing.models import RecordKind, RewardPenalty
 from staffing.selectors.assignments import (  # noqa: F401  (read here by the dashboard until it reads the selectors)
     contracts_understaffed,
     sites_without_backup,

@@ -9,19 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from onsite.access import refuse_own_record
+from onsite.org.models import Assignment, Staff, StaffStatus
 from onsite.policy import policy_for
 from onsite.recipients import hr_admins, supervisors
 from onsite.reminders import reminders_send
 from onsite.services import notification_create
 from onsite.transitions import TransitionError
-from staffing.models import (
-    Assignment,
-    CheckStatus,
-    Condition,
-    QualificationCheck,
-    Staff,
-    StaffStatus,
-)
+from staffing.models import CheckStatus, Condition, QualificationCheck
 from staffing.services.staff import staff_change_status
 
 C = CheckStatus

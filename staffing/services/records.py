@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from onsite.access import refuse_own_record
+from onsite.org.models import Assignment, Site, Staff
 from onsite.recipients import hr_admins, supervisors
 from onsite.services import notification_create
 from onsite.signals import placements_changed_send
 from onsite.transitions import Refused
-from staffing.models import MONEY_KINDS, Assignment, RecordKind, RewardPenalty, Site, Staff
+from staffing.models import MONEY_KINDS, RecordKind, RewardPenalty
 
 
 def record_add(

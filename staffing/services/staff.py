@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.db import transaction
 
 from onsite.access import acts_on_self, refuse_own_record
+from onsite.org.models import Staff, StaffStatus
 from onsite.transitions import transition
-from staffing.models import Staff, StaffStatus
 
 S = StaffStatus
 

@@ -11,12 +11,13 @@ from django.views.decorators.http import require_POST
 from onsite.access import access_for, acts_on_self, refuse_own_record
 from onsite.audit import history_entries
 from onsite.decorators import role_required
+from onsite.org.models import Assignment, Staff, StaffStatus
 from onsite.roles import Role
 from onsite.transitions import Refused
 from onsite.viewhelpers import ROSTER_PAGE_SIZE, page_of
 from staffing.filters import StaffFilter
 from staffing.forms import AssignmentForm, CheckForm, RecordForm, StaffForm, StatusForm
-from staffing.models import Assignment, Condition, QualificationCheck, Staff, StaffStatus
+from staffing.models import Condition, QualificationCheck
 from staffing.services import qualification, records
 from staffing.services.assignments import assignment_create
 from staffing.services.staff import (

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
+from onsite.org.models import Assignment, Site, Staff
 from onsite.roles import Role
 from onsite.signals import schedule_changed_send
 from onsite.viewhelpers import ROSTER_PAGE_SIZE, page_of
 from staffing.forms import SiteForm
-from staffing.models import Assignment, Site, Staff
 
 
 @role_required(*Role)

@@ -20,8 +20,8 @@ from attendance.models import Leave, LeaveStatus, Overtime, OvertimeCategory, Ov
 from onsite.demo import COMPANY_NAME
 from onsite.inbox import PER_PAGE, waiting_count
 from onsite.models import RoleGrant
+from onsite.org.models import Assignment, Contract, Site, Staff
 from onsite.roles import Role
-from staffing.models import Assignment, Contract, Site, Staff
 from tests.benchmarks.conftest import measure_get, report_timing
 
 PEOPLE = 500

@@ -19,10 +19,10 @@ from attendance.calendar import WorkCalendar
 from attendance.models import Day, Punch, PunchSource
 from attendance.services.days import days_recompute
 from onsite.demo import COMPANY_NAME
+from onsite.org.models import Assignment, Contract, Site, Staff
+from onsite.org.schedule import Schedule
 from onsite.periods import month_bounds
 from staffing.imports.services import import_file
-from staffing.models import Assignment, Contract, Site, Staff
-from staffing.schedule import Schedule
 from tests.benchmarks.conftest import measure_get, report_timing
 
 IMPORT_ROWS = 100_000

@@ -12,8 +12,9 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from onsite.demo import COMPANY_NAME, id_number
+from onsite.org.models import Staff
 from staffing.imports.services import import_file
-from staffing.models import QualificationCheck, Staff
+from staffing.models import QualificationCheck
 
 ROWS = 10_000
 HEADER = [

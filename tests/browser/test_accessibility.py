@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from staffing.models import Assignment
+from onsite.org.models import Assignment
 from tests import factories
 from tests.browser.axe import blocking, report, run_axe
 from tests.browser.conftest import DESKTOP, PHONE, login, page_width, screenshot, url

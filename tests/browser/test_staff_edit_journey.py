@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.forms.models import model_to_dict
 from playwright.sync_api import expect
 
-from staffing.models import Staff
+from onsite.org.models import Staff
 from tests import factories
 from tests.browser.conftest import login, screenshot, url
 

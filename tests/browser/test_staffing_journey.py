@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from staffing.models import Assignment, Staff
+from onsite.org.models import Assignment, Staff
 from tests.browser.conftest import PHONE, login, screenshot, url
 
 HEADER = "工号,姓名,性别,出生日期,身份证号,手机号,外包公司,岗位,月薪,已审查\n"

@@ -8,7 +8,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from onsite.demo import id_number
-from staffing.models import (
+from onsite.org.models import (
     Assignment,
     Client,
     Company,

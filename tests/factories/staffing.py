@@ -6,17 +6,21 @@ import datetime
 
 import factory
 
-from staffing.models import CheckStatus, Condition, QualificationCheck, RecordKind, RewardPenalty
-from staffing.movement.models import (
+from staffing.models import (
     ChangeKind,
     ChangeNotice,
+    CheckStatus,
+    Condition,
     LeavingReason,
     Offboarding,
     OffboardingItem,
     OffboardingItemKind,
     OnboardingItem,
     OnboardingItemKind,
+    QualificationCheck,
+    RecordKind,
     Resignation,
+    RewardPenalty,
 )
 from tests.dates import MONDAY, YEAR_END
 from tests.factories.org import AssignmentFactory, SiteFactory, StaffFactory, UserFactory

@@ -25,13 +25,7 @@ from django.db.models import Model
 
 from onsite.models import PolicySetting
 from onsite.policy import POLICIES
-from staffing.movement.models import (
-    ChangeKind,
-    ChangeNotice,
-    LeavingReason,
-    Offboarding,
-    Resignation,
-)
+from staffing.models import ChangeKind, ChangeNotice, LeavingReason, Offboarding, Resignation
 from tests import factories
 from tests.conftest import World
 from tests.matrix import Row, statuses

@@ -7,8 +7,9 @@ import datetime
 
 from django.utils import timezone
 
-from staffing.movement.models import ChangeKind, LeavingReason
-from staffing.movement.services import change_notice_file, offboarding_start, resignation_apply
+from staffing.models import ChangeKind, LeavingReason
+from staffing.services.movement import offboarding_start, resignation_apply
+from staffing.services.notices import change_notice_file
 from tests.conftest import World
 from tests.matrix import Row, only, statuses
 

@@ -22,9 +22,8 @@ from attendance.models import (
     OvertimeCategory,
     OvertimeStatus,
 )
-from staffing.models import Condition, QualificationCheck
-from staffing.movement.models import LeavingReason
-from staffing.movement.services import offboarding_start, resignation_apply
+from staffing.models import Condition, LeavingReason, QualificationCheck
+from staffing.services.movement import offboarding_start, resignation_apply
 from tests.conftest import World
 from tests.dates import MONDAY, MONDAY_EVENING
 from tests.matrix import Row, statuses

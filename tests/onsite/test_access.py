@@ -1,6 +1,6 @@
 from onsite.access import access_for, forget_access
+from onsite.org.models import Site, Staff
 from onsite.roles import Role
-from staffing.models import Site, Staff
 from tests import factories
 
 

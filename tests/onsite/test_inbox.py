@@ -24,11 +24,11 @@ from attendance.models import (
 )
 from onsite.access import access_for, forget_access
 from onsite.inbox import KINDS, waiting, waiting_count, waiting_page
-from staffing.movement.models import Resignation, ResignationStatus
-from tests.attendance.punches.helpers import at, page_text
+from staffing.models import Resignation, ResignationStatus
+from tests.dates import OCTOBER, at
+from tests.pages import page_text
 
 D = datetime.date
-OCTOBER = D(2026, 10, 1)
 INBOX = reverse("inbox:list")
 DECIDE = reverse("inbox:decide")
 

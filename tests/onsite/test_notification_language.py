@@ -9,7 +9,7 @@ from django.utils import translation
 
 from onsite import services
 from onsite.models import Notification, UserPreference
-from staffing.movement.services import resignation_apply
+from staffing.services.movement import resignation_apply
 
 CHINESE = "张三申请辞职，最后工作日 2026-11-30"
 ENGLISH = "张三 applies to resign; last working day 2026-11-30"

@@ -9,11 +9,11 @@ from django.utils import timezone
 from attendance.models import Correction, Day, DayStatus, Punch
 from onsite.access import access_for
 from onsite.demo import COMPANY_NAME, DEMO_PASSWORD, GIVEN_NAMES, id_number
+from onsite.org.models import Assignment, Company, Gender, Site, Staff
+from onsite.org.schedule import Schedule
+from onsite.org.validators import id_number_birth_date, id_number_check_digit
 from onsite.roles import Role
-from staffing.models import Assignment, Company, Gender, Site, Staff
-from staffing.movement.models import OnboardingItemKind
-from staffing.schedule import Schedule
-from staffing.validators import id_number_birth_date, id_number_check_digit
+from staffing.models import OnboardingItemKind
 
 
 def test_demo_builds_a_company_with_one_login_per_role(db, capsys):

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from staffing.models import PLACEMENT_ORDER, Assignment
+from onsite.org.models import PLACEMENT_ORDER, Assignment
 from tests.factories import AssignmentFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from staffing.models import Staff
+from onsite.org.models import Staff
 
 
 @pytest.fixture

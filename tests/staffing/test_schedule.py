@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from staffing.schedule import Period, Schedule, format_schedule, parse_schedule
-from staffing.validators import validate_schedule
+from onsite.org.schedule import Period, Schedule, format_schedule, parse_schedule
+from onsite.org.validators import validate_schedule
 
 
 @pytest.fixture(autouse=True)

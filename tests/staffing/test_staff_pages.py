@@ -3,7 +3,8 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from staffing.models import Assignment, CheckStatus, Condition, Staff, StaffStatus
+from onsite.org.models import Assignment, Staff, StaffStatus
+from staffing.models import CheckStatus, Condition
 from tests import factories
 
 PDF = b"%PDF-1.7\n1 0 obj\n"

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
-from staffing.validators import (
+from onsite.org.validators import (
     id_number_birth_date,
     id_number_check_digit,
     normalise_id_number,

@@ -20,8 +20,8 @@ from attendance.exports import sheet_csv, sheet_xlsx
 from attendance.services.days import days_recompute
 from attendance.sheet import month_sheet
 from onsite import converters
+from onsite.org.models import Site
 from onsite.periods import month_bounds
-from staffing.models import Site
 
 WRITERS = {".csv": sheet_csv, ".xlsx": sheet_xlsx}
 

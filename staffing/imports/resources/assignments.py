@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 from import_export.fields import Field
 
 from onsite.access import acts_on_self
+from onsite.org.models import Assignment, Contract
 from onsite.transitions import Refused
 from staffing.imports.resources.base import Column, ImportResource, add_error
 from staffing.imports.widgets import ContractByCode, Date, SiteByCode, Text, YesNo, text_of
-from staffing.models import Assignment, Contract
 from staffing.services.assignments import assignment_create, peak_headcount
 
 

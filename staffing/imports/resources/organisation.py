@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from import_export.fields import Field
 
 from onsite.models import PolicySetting
+from onsite.org.models import Assignment, Company, Contract, Site
+from onsite.org.schedule import format_schedule, parse_schedule
 from onsite.signals import schedule_changed_send
 from staffing.imports.resources.base import Column, ImportResource, add_error, ref
 from staffing.imports.widgets import (
@@ -19,8 +21,6 @@ from staffing.imports.widgets import (
     Text,
     text_of,
 )
-from staffing.models import Assignment, Company, Contract, Site
-from staffing.schedule import format_schedule, parse_schedule
 from staffing.services.assignments import peak_headcount
 
 # A site's own late-arrival grace (SPEC §6), kept as a site policy setting until the site has a

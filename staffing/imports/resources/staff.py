@@ -9,16 +9,17 @@ from import_export.fields import Field
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from onsite.access import acts_on_self
-from staffing.imports.resources.base import Column, ImportResource, add_error, ref
-from staffing.imports.widgets import Amount, CompanyByName, Date, GenderChoice, Text, YesNo, text_of
-from staffing.models import CheckStatus, Condition, QualificationCheck, Staff, StaffStatus
-from staffing.services.staff import staff_change_status
-from staffing.validators import (
+from onsite.org.models import Staff, StaffStatus
+from onsite.org.validators import (
     normalise_id_number,
     normalise_phone,
     validate_id_matches_birth_date,
     validate_id_number,
 )
+from staffing.imports.resources.base import Column, ImportResource, add_error, ref
+from staffing.imports.widgets import Amount, CompanyByName, Date, GenderChoice, Text, YesNo, text_of
+from staffing.models import CheckStatus, Condition, QualificationCheck
+from staffing.services.staff import staff_change_status
 
 
 class StaffResource(ImportResource):

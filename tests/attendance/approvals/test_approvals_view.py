@@ -8,7 +8,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from attendance.models import Explanation, LeaveStatus, OvertimeStatus
-from staffing.movement.models import Resignation
+from staffing.models import Resignation
 from tests import factories
 from tests.browser.conftest import PHONE, login, page_width, screenshot, url
 from tests.dates import DECEMBER_FRIDAY, DECEMBER_MONDAY, days_ago

@@ -9,7 +9,7 @@ import pytest
 
 from attendance.classify import DayInput, Rules, judge
 from attendance.models import DayKind, DayStatus
-from staffing.schedule import Schedule
+from onsite.org.schedule import Schedule
 from tests.dates import TUESDAY
 
 RULES = Rules(grace_minutes=15, absent_threshold_minutes=60)

@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from onsite.org.models import Assignment
 from onsite.signals import placements_changed_send
-from staffing.models import Assignment
 from staffing.services.assignments import assignment_create
 from tests import factories
 

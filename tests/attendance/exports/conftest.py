@@ -8,7 +8,7 @@ import pytest
 
 from attendance.models import DayKind
 from attendance.services.days import days_recompute
-from staffing.models import Staff
+from onsite.org.models import Staff
 from tests.dates import WORKWEEK
 from tests.factories import calendar_day, full_day, leave, punch
 

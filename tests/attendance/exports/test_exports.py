@@ -11,8 +11,8 @@ from decimal import Decimal
 from attendance.exports import SPEC_KEYS, sheet_csv, sheet_rows
 from attendance.models import LeaveKind
 from attendance.sheet import Sheet, SheetRow, apply_outcomes
+from onsite.org.models import Site
 from onsite.policy import POLICIES
-from staffing.models import Site
 
 SPEC_14 = [
     "staff_no",

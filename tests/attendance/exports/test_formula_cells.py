@@ -14,7 +14,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from attendance.exports import sheet_csv, sheet_xlsx
-from staffing.models import Site, Staff
+from onsite.org.models import Site, Staff
 from tests.attendance.exports.test_exports import sheet_of
 from tests.onsite.test_spreadsheets import HOSTILE
 

@@ -12,10 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from onsite.org.models import Company, Staff
 from staffing.imports.context import ImportContext
 from staffing.imports.resources import StaffResource
 from staffing.imports.services import import_file
-from staffing.models import Company, Staff
 from tests.onsite.test_spreadsheets import HOSTILE
 
 

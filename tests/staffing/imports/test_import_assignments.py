@@ -1,6 +1,6 @@
 from django.utils.translation import gettext as _
 
-from staffing.models import Assignment, StaffStatus
+from onsite.org.models import Assignment, StaffStatus
 from tests import factories
 from tests.dates import IMPORT_DAY
 from tests.files import csv_file, errors_of

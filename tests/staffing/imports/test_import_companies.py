@@ -1,6 +1,6 @@
 from django.utils.translation import gettext as _
 
-from staffing.models import Company
+from onsite.org.models import Company
 from tests import factories
 from tests.files import csv_file, errors_of, run
 

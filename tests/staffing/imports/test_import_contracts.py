@@ -1,6 +1,6 @@
 import datetime
 
-from staffing.models import Contract
+from onsite.org.models import Contract
 from tests import factories
 from tests.files import csv_file, errors_of, run
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils.translation import gettext as _
 
-from staffing.models import Company, Staff
+from onsite.org.models import Company, Staff
 from tests import factories
 
 HEADER = "工号,姓名,性别,出生日期,身份证号,外包公司\n"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from staffing.models import Staff
+from onsite.org.models import Staff
 from tests.browser.conftest import DESKTOP, PHONE, login, page_width, screenshot, url
 
 # Marked as tests/browser/ marks its own, so that `pytest -m "not browser"` skips it too.

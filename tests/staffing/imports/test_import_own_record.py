@@ -4,8 +4,9 @@ take leave, be placed or pass her own checks through a file. The whole file is r
 from django.utils.translation import gettext as _
 
 from attendance.models import Leave, Punch
+from onsite.org.models import Assignment
 from staffing.imports.services import import_file
-from staffing.models import Assignment, QualificationCheck
+from staffing.models import QualificationCheck
 from tests.files import LEAVE_HEADER, PUNCH_HEADER, csv_file, errors_of
 from tests.files import csv_file as attendance_csv
 from tests.staffing.imports.test_import_staff import HEADER_ZH, person

@@ -5,7 +5,8 @@ PostgreSQL understood, and the newcomer's database refused the whole file."""
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from staffing.models import CheckStatus, StaffStatus
+from onsite.org.models import StaffStatus
+from staffing.models import CheckStatus
 from tests.staffing.imports.test_import_staff import HEADER_EN, person
 from tests.staffing.imports.test_import_views import upload
 

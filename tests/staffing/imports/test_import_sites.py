@@ -1,7 +1,7 @@
 from django.utils.translation import gettext as _
 
 from onsite.models import PolicySetting
-from staffing.models import Client, Site
+from onsite.org.models import Client, Site
 from tests import factories
 from tests.files import csv_file, run
 

@@ -1,7 +1,8 @@
 from django.utils.translation import gettext as _
 
 from onsite.demo import id_number
-from staffing.models import CheckStatus, Position, QualificationCheck, Staff, StaffStatus
+from onsite.org.models import Position, Staff, StaffStatus
+from staffing.models import CheckStatus, QualificationCheck
 from tests import factories
 from tests.dates import BIRTHDAY
 from tests.files import csv_file, errors_of, run, xlsx_file

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from onsite.org.models import Staff
 from staffing.imports.parsing import utf8_advice
-from staffing.models import Staff
 from tests import factories
 from tests.files import csv_file
 

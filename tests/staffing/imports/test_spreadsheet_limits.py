@@ -12,9 +12,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from onsite.org.models import Staff
 from staffing.imports import services
 from staffing.imports.parsing import UnreadableFile, read_device_log
-from staffing.models import Staff
 from tests.files import csv_file, errors_of, run, xlsx_file
 
 HEADER = ["工号", "姓名", "性别", "出生日期", "身份证号", "外包公司"]

@@ -7,15 +7,12 @@ import html
 
 import pytest
 
+from onsite.org.models import Assignment
 from onsite.roles import Role
-from staffing.models import Assignment
-from staffing.movement.models import LeavingReason, Offboarding
-from staffing.movement.services import offboarding_item_record, offboarding_start
+from staffing.models import LeavingReason, Offboarding
+from staffing.services.movement import offboarding_item_record, offboarding_start
 from tests import factories
 from tests.dates import STAFFING_DAY
-
-# test_change_notice_file.py still reads the day here; its owner moves it to tests.dates.
-TODAY = STAFFING_DAY
 
 
 @pytest.fixture

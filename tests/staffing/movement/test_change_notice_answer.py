@@ -16,11 +16,11 @@ from onsite.notifications import render
 from onsite.roles import Role
 from onsite.transitions import Refused
 from staffing.models import ChangeKind, ChangeNotice, ChangeNoticeStatus, LeavingReason
-from staffing.movement.services import (
+from staffing.services.movement import offboarding_start
+from staffing.services.notices import (
     change_notice_confirm,
     change_notice_file,
     change_notice_return,
-    offboarding_start,
 )
 from tests import factories
 from tests.dates import MONDAY

@@ -6,10 +6,10 @@ from django.utils import translation
 from onsite.models import Notification, PolicySetting
 from onsite.roles import Role
 from onsite.transitions import Refused
-from staffing.movement.models import ChangeKind, ChangeNotice
-from staffing.movement.services import change_notice_file
+from staffing.models import ChangeKind, ChangeNotice
+from staffing.services.notices import change_notice_file
 from tests import factories
-from tests.staffing.movement.conftest import TODAY
+from tests.dates import STAFFING_DAY
 
 
 @pytest.fixture
@@ -22,10 +22,10 @@ def file(world, *, days, by=None, kind=ChangeKind.REPLACEMENT, **kwargs):
         "site": world.site_a,
         "kind": kind,
         "leaving": world.person_a,
-        "planned_on": TODAY + datetime.timedelta(days=days),
+        "planned_on": STAFFING_DAY + datetime.timedelta(days=days),
         "reason": "合同岗位调整",
         "by": by or world.hr,
-        "today": TODAY,
+        "today": STAFFING_DAY,
         **kwargs,
     }
     with translation.override("en"):
@@ -118,7 +118,7 @@ def test_a_rotation_within_the_minimum_months_is_refused(world, placement_a):
 
 
 def test_a_manager_may_allow_an_early_rotation_and_it_is_flagged(world, placement_a):
-    placement_a.start = TODAY - datetime.timedelta(days=60)
+    placement_a.start = STAFFING_DAY - datetime.timedelta(days=60)
     placement_a.save()
     notice = file(
         world, kind=ChangeKind.ROTATION, days=30, by=world.manager, override_reason="项目调整"

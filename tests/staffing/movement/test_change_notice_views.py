@@ -3,8 +3,8 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from staffing.movement.models import ChangeKind, ChangeNotice
-from staffing.movement.services import change_notice_file
+from staffing.models import ChangeKind, ChangeNotice
+from staffing.services.notices import change_notice_file
 from tests import factories
 from tests.staffing.movement.conftest import page_text
 

@@ -2,7 +2,7 @@ from urllib.parse import quote
 
 from django.urls import reverse
 
-from staffing.movement.services import offboarding_item_record
+from staffing.services.movement import offboarding_item_record
 from tests.pdf import pdf_embedded_fonts, pdf_text
 
 

@@ -5,10 +5,10 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
+from onsite.org.models import Assignment, StaffStatus
 from onsite.transitions import Refused
-from staffing.models import Assignment, StaffStatus
-from staffing.movement.models import LeavingReason, Offboarding, OffboardingStatus
-from staffing.movement.services import offboarding_complete
+from staffing.models import LeavingReason, Offboarding, OffboardingStatus
+from staffing.services.movement import offboarding_complete
 from tests import factories
 from tests.dates import STAFFING_DAY
 from tests.staffing.movement.conftest import start_offboarding, tick_all

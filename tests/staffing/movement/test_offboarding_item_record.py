@@ -2,7 +2,7 @@ import pytest
 from django.utils import translation
 
 from onsite.transitions import Refused
-from staffing.movement.services import (
+from staffing.services.movement import (
     offboarding_complete,
     offboarding_item_record,
     offboarding_item_reopen,

@@ -4,16 +4,16 @@ import pytest
 from django.utils import translation
 
 from onsite.models import Notification
+from onsite.org.models import StaffStatus
 from onsite.transitions import Refused, TransitionError
-from staffing.models import StaffStatus
-from staffing.movement.models import (
+from staffing.models import (
     ChangeKind,
     LeavingReason,
     Offboarding,
     OffboardingItemKind,
     OffboardingStatus,
 )
-from staffing.movement.services import change_notice_file
+from staffing.services.notices import change_notice_file
 from tests import factories
 from tests.dates import STAFFING_DAY
 from tests.staffing.movement.conftest import start_offboarding

@@ -3,8 +3,8 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from staffing.models import StaffStatus
-from staffing.movement.models import Offboarding, OffboardingStatus
+from onsite.org.models import StaffStatus
+from staffing.models import Offboarding, OffboardingStatus
 from tests.staffing.movement.conftest import page_text, tick_all
 
 

@@ -1,8 +1,8 @@
 from django.utils import translation
 
-from staffing.movement.models import OnboardingItem, OnboardingItemKind
-from staffing.movement.selectors import onboarding_open_labels, onboarding_rows
-from staffing.movement.services import onboarding_item_record, onboarding_item_reopen
+from staffing.models import OnboardingItem, OnboardingItemKind
+from staffing.selectors.movement import onboarding_open_labels, onboarding_rows
+from staffing.services.movement import onboarding_item_record, onboarding_item_reopen
 
 
 def test_a_new_placement_has_every_item_open(placement_a):

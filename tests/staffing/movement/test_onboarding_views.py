@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from staffing.movement.models import OnboardingItem
+from staffing.models import OnboardingItem
 from tests.staffing.movement.conftest import page_text
 
 

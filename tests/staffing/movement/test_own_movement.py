@@ -6,15 +6,14 @@ import datetime
 import pytest
 
 from onsite.access import OwnRecordRefused
-from staffing.movement.models import (
+from staffing.models import (
     ChangeKind,
     LeavingReason,
     Offboarding,
     OnboardingItemKind,
     ResignationStatus,
 )
-from staffing.movement.services import (
-    change_notice_file,
+from staffing.services.movement import (
     offboarding_complete,
     offboarding_item_record,
     offboarding_start,
@@ -23,6 +22,7 @@ from staffing.movement.services import (
     resignation_approve,
     resignation_reject,
 )
+from staffing.services.notices import change_notice_file
 from tests.dates import STAFFING_DAY, YEAR_END
 from tests.pages import own
 

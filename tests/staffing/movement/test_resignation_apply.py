@@ -5,8 +5,8 @@ from django.utils import translation
 
 from onsite.models import Notification
 from onsite.transitions import Refused
-from staffing.movement.models import Resignation, ResignationStatus
-from staffing.movement.services import resignation_apply
+from staffing.models import Resignation, ResignationStatus
+from staffing.services.movement import resignation_apply
 from tests import factories
 from tests.dates import STAFFING_DAY, YEAR_END
 from tests.staffing.movement.conftest import start_offboarding

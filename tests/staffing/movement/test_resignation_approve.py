@@ -5,15 +5,10 @@ from django.db import connection
 from django.utils import translation
 
 from onsite.models import Notification
+from onsite.org.models import StaffStatus
 from onsite.transitions import Refused, TransitionError
-from staffing.models import StaffStatus
-from staffing.movement.models import (
-    LeavingReason,
-    Offboarding,
-    Resignation,
-    ResignationStatus,
-)
-from staffing.movement.services import resignation_apply, resignation_approve
+from staffing.models import LeavingReason, Offboarding, Resignation, ResignationStatus
+from staffing.services.movement import resignation_apply, resignation_approve
 from tests.dates import STAFFING_DAY, YEAR_END
 from tests.staffing.movement.conftest import start_offboarding
 

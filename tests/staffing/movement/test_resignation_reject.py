@@ -4,10 +4,10 @@ import pytest
 from django.utils import translation
 
 from onsite.models import Notification
+from onsite.org.models import StaffStatus
 from onsite.transitions import Refused, TransitionError
-from staffing.models import StaffStatus
-from staffing.movement.models import Offboarding, ResignationStatus
-from staffing.movement.services import resignation_apply, resignation_reject
+from staffing.models import Offboarding, ResignationStatus
+from staffing.services.movement import resignation_apply, resignation_reject
 from tests.dates import STAFFING_DAY
 
 

@@ -3,9 +3,9 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from staffing.models import StaffStatus
-from staffing.movement.models import Offboarding, Resignation, ResignationStatus
-from staffing.movement.services import resignation_apply
+from onsite.org.models import StaffStatus
+from staffing.models import Offboarding, Resignation, ResignationStatus
+from staffing.services.movement import resignation_apply
 from tests.staffing.movement.conftest import page_text
 
 NEW = reverse("staffing:resignation_create")

@@ -3,12 +3,8 @@ import datetime
 import pytest
 
 from onsite.transitions import TransitionError
-from staffing.movement.models import ResignationStatus
-from staffing.movement.services import (
-    resignation_apply,
-    resignation_approve,
-    resignation_withdraw,
-)
+from staffing.models import ResignationStatus
+from staffing.services.movement import resignation_apply, resignation_approve, resignation_withdraw
 from tests.dates import STAFFING_DAY
 
 

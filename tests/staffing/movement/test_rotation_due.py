@@ -3,9 +3,9 @@ import datetime
 import pytest
 
 from onsite.models import PolicySetting
-from staffing.movement.models import ChangeKind
-from staffing.movement.selectors import rotation_due
-from staffing.movement.services import change_notice_file
+from staffing.models import ChangeKind
+from staffing.selectors.movement import rotation_due
+from staffing.services.notices import change_notice_file
 from tests import factories
 from tests.dates import NEW_YEAR_2027, STAFFING_DAY
 from tests.staffing.movement.conftest import start_offboarding

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from staffing.movement.dates import add_months
+from onsite.periods import add_months
 from tests import factories
 from tests.staffing.movement.conftest import page_text
 

@@ -5,8 +5,9 @@ import pytest
 from django.db import connection
 
 from onsite.models import Notification, PolicySetting
+from onsite.org.models import Assignment, StaffStatus
 from onsite.transitions import Refused
-from staffing.models import Assignment, Condition, StaffStatus
+from staffing.models import Condition
 from staffing.selectors.assignments import contracts_understaffed, sites_without_backup
 from staffing.services.assignments import assignment_create, peak_headcount
 from staffing.services.records import record_add

@@ -8,7 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from onsite.access import OwnRecordRefused
-from staffing.models import Condition, QualificationCheck, RecordKind, RewardPenalty, StaffStatus
+from onsite.org.models import StaffStatus
+from staffing.models import Condition, QualificationCheck, RecordKind, RewardPenalty
 from staffing.services.assignments import assignment_create
 from staffing.services.qualification import check_record
 from staffing.services.records import record_add

@@ -3,8 +3,9 @@ import datetime
 import pytest
 
 from onsite.models import Notification, PolicySetting
+from onsite.org.models import StaffStatus
 from onsite.transitions import TransitionError
-from staffing.models import CheckStatus, Condition, QualificationCheck, StaffStatus
+from staffing.models import CheckStatus, Condition, QualificationCheck
 from staffing.services import qualification
 from tests import factories
 from tests.dates import STAFFING_DAY

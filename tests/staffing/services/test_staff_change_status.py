@@ -3,8 +3,8 @@ import threading
 import pytest
 from django.db import connection
 
+from onsite.org.models import Staff, StaffStatus
 from onsite.transitions import TransitionError
-from staffing.models import Staff, StaffStatus
 from staffing.services.staff import staff_change_status
 from tests import factories
 

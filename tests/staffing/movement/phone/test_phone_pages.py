@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from staffing.movement.models import LeavingReason
-from staffing.movement.services import offboarding_start
+from staffing.models import LeavingReason
+from staffing.services.movement import offboarding_start
 from tests.browser.conftest import PHONE, login, page_width, screenshot, url
 
 pytestmark = pytest.mark.browser

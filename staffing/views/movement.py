@@ -13,14 +13,13 @@ from django.views.decorators.http import require_POST
 from onsite.access import access_for
 from onsite.audit import history_entries
 from onsite.decorators import role_required
+from onsite.org.models import Assignment, Company
 from onsite.pdf import pdf_response, render_pdf
 from onsite.roles import Role
 from onsite.transitions import Refused
 from onsite.viewhelpers import form_errors, page_of, refused
 from onsite.workflows import workflow_for
-from staffing.models import Assignment, Company
-from staffing.movement import services
-from staffing.movement.forms import (
+from staffing.forms.movement import (
     ChangeNoticeForm,
     DecisionForm,
     NoticeAnswerForm,
@@ -30,7 +29,7 @@ from staffing.movement.forms import (
     RejectionForm,
     ResignationForm,
 )
-from staffing.movement.models import (
+from staffing.models import (
     ChangeNotice,
     ChangeNoticeStatus,
     Offboarding,
@@ -38,7 +37,8 @@ from staffing.movement.models import (
     Resignation,
     ResignationStatus,
 )
-from staffing.movement.selectors import (
+from staffing.permissions import may_confirm_notice
+from staffing.selectors.movement import (
     may_decide_resignation,
     may_offboard,
     may_tick,
@@ -47,7 +47,8 @@ from staffing.movement.selectors import (
     onboarding_rows,
     rotation_due,
 )
-from staffing.permissions import may_confirm_notice
+from staffing.services import movement as services
+from staffing.services import notices
 
 PLACEMENT = ("staff", "staff__company", "site", "site__client", "contract", "position")
 
@@ -277,7 +278,7 @@ def change_notice_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            notice = services.change_notice_file(
+            notice = notices.change_notice_file(
                 site=data["site"],
                 kind=data["kind"],
                 leaving=data["leaving"],
@@ -337,10 +338,10 @@ def change_notice_answer(request, pk: int):
     decision, note = form.cleaned_data["decision"], form.cleaned_data["note"]
     try:
         if decision == NoticeAnswerForm.CONFIRM:
-            services.change_notice_confirm(notice=notice, by=request.user, note=note)
+            notices.change_notice_confirm(notice=notice, by=request.user, note=note)
             messages.success(request, _("The change notice is confirmed."))
         else:
-            services.change_notice_return(notice=notice, by=request.user, note=note)
+            notices.change_notice_return(notice=notice, by=request.user, note=note)
             messages.success(request, _("The change notice is returned."))
     except Refused as refusal:
         refused(request, refusal)

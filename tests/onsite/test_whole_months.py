@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from staffing.movement.dates import add_months, months_between
+from onsite.periods import add_months, whole_months
 
 D = datetime.date
 
@@ -31,4 +31,4 @@ def test_add_months_keeps_the_day_or_the_months_last(day, months, expected):
     ],
 )
 def test_months_between_counts_whole_months(start, day, expected):
-    assert months_between(start, day) == expected
+    assert whole_months(start, day) == expected

@@ -1,5 +1,5 @@
 """Entering and leaving a site (SPEC §4): onboarding and offboarding checklists, change notices
-and resignations. Registered with the staffing app by the last line of staffing/models.py."""
+and resignations."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from onsite.access import access_for
-from staffing.models import Assignment, Company, Site, Staff, assignment_scope
+from onsite.org.models import Assignment, Company, Site, Staff, assignment_scope
 
 __all__ = [
     "ChangeKind",

@@ -7,14 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from onsite.forms import BootstrapForm
-from staffing.models import Site, Staff, StaffStatus
-from staffing.movement.models import (
-    ChangeKind,
-    LeavingReason,
-    OffboardingItemKind,
-    OnboardingItemKind,
-)
-from staffing.movement.selectors import is_manager_of, notice_companies
+from onsite.org.models import Site, Staff, StaffStatus
+from staffing.models import ChangeKind, LeavingReason, OffboardingItemKind, OnboardingItemKind
+from staffing.selectors.movement import is_manager_of, notice_companies
 
 DATE = forms.DateInput(attrs={"type": "date"})
 

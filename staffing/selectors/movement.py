@@ -10,11 +10,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from onsite.access import access_for, acts_on_self
+from onsite.org.models import Assignment
+from onsite.periods import add_months, whole_months
 from onsite.policy import PolicyTable
 from staffing import permissions
-from staffing.models import Assignment
-from staffing.movement.dates import add_months, months_between
-from staffing.movement.models import (
+from staffing.models import (
     ChangeKind,
     ChangeNotice,
     Offboarding,
@@ -167,7 +167,7 @@ def rotation_due(
             due.append(
                 RotationDue(
                     assignment=assignment,
-                    months=months_between(assignment.start, today),
+                    months=whole_months(assignment.start, today),
                     due_on=due_on,
                     notice_filed=assignment.notice_filed,
                 )
