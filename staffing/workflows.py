@@ -100,7 +100,10 @@ CHANGE_NOTICE = Workflow(
 
 
 def _moves(notice: ChangeNotice) -> list[str]:
-    return [" → ".join(p.name for p in (notice.leaving, notice.incoming) if p is not None)]
+    # The row is named after who leaves (or comes); a replacement also says who takes over.
+    if notice.leaving is None or notice.incoming is None:
+        return []
+    return [f"{notice.leaving.name} → {notice.incoming.name}"]
 
 
 def _override(notice: ChangeNotice) -> list[str]:
