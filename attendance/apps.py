@@ -17,7 +17,7 @@ class AttendanceConfig(AppConfig):
             notifications,  # noqa: F401 (registers its notification kinds)
             periodic,
         )
-        from attendance.imports_kinds import register as imports_register
+        from attendance.imports import kinds as import_kinds
         from attendance.receivers import placements_changed_recompute, schedule_changed_recompute
         from attendance.signals import seed_calendar
         from onsite.signals import placements_changed, schedule_changed
@@ -34,15 +34,15 @@ class AttendanceConfig(AppConfig):
         menu.register()
         dashboard.register()
         demo.register()
-        imports_register()
+        import_kinds.register()
         periodic.register()
         # Leave, overtime, corrections and explanations wait in the core approvals inbox.
-        from attendance.approvals import KINDS
+        from attendance.workflows import KINDS
         from onsite.inbox import inbox_register
 
         for kind in KINDS:
             inbox_register(kind)
         # The monthly sheet's PDF is made in the background (onsite/exports/).
-        from attendance import export_jobs
+        from attendance.exports import jobs as export_jobs
 
         export_jobs.register()

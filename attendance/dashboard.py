@@ -8,7 +8,7 @@ from onsite.roles import Role
 
 
 def _today(access: Access, user) -> dict:
-    from attendance.today import staff_today
+    from attendance.selectors.today import staff_today
 
     return staff_today(access)
 

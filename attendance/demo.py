@@ -27,8 +27,8 @@ def _demo_attendance(assignments, *, sites, today, rng, by) -> None:
     on time, some late or early, a few absent or with one punch; one approved leave, with no
     punches on its days, and one waiting correction for a punch out really missing; then every
     day judged, so the sheets have something to show."""
-    from attendance.calendar import WorkCalendar
     from attendance.models import Correction, Leave, LeaveKind, LeaveStatus, Punch, PunchSource
+    from attendance.selectors.calendar import WorkCalendar
     from attendance.services.days import days_recompute
     from attendance.services.leave import leave_days_count
     from onsite.org.schedule import Schedule

@@ -121,7 +121,7 @@ def monday_ahead() -> datetime.date:
 
 
 def _first(kind: str, start: datetime.date, step: datetime.timedelta) -> datetime.date:
-    from attendance.calendar import WorkCalendar
+    from attendance.selectors.calendar import WorkCalendar
 
     calendar = WorkCalendar(start=min(start, start + step * 60), end=max(start, start + step * 60))
     day = start

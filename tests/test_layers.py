@@ -78,3 +78,56 @@ def test_no_longer_cycle_runs_through_the_top_level_packages(package_imports):
 def test_the_core_imports_no_feature_app(package_imports):
     found = [edge for app in PACKAGES[1:] for edge in package_imports.get(("onsite", app), [])]
     assert not found, "The core imports a feature app:\n" + "\n".join(found)
+
+
+# One layout for every feature app, the one a new app copies (STYLE: the house).
+FEATURE_APPS = ("staffing", "attendance", "tickets", "assessment")
+LAYOUT_PACKAGES = ("models", "services", "selectors", "views", "forms")
+LAYOUT_MODULES = ("permissions.py", "tasks.py", "urls.py")
+# What else may sit at an app's top: what it registers with the core in ready(), and its
+# imports, exports, commands and migrations. Anything else belongs in one of the packages above.
+ALLOWED_TOP_LEVEL = {
+    "__init__.py",
+    "apps.py",
+    "admin.py",
+    "menu.py",
+    "dashboard.py",
+    "demo.py",
+    "periodic.py",
+    "policy.py",
+    "notifications.py",
+    "workflows.py",
+    "receivers.py",
+    "signals.py",
+    "filters.py",
+    *LAYOUT_MODULES,
+    *LAYOUT_PACKAGES,
+    "imports",
+    "exports",
+    "management",
+    "migrations",
+}
+
+
+@pytest.mark.parametrize("app", FEATURE_APPS)
+def test_every_feature_app_has_the_shared_layout(app):
+    root = ROOT / app
+    missing = [
+        f"{name}/" for name in LAYOUT_PACKAGES if not (root / name / "__init__.py").is_file()
+    ]
+    missing += [name for name in LAYOUT_MODULES if not (root / name).is_file()]
+    assert not missing, f"{app} lacks {missing} (copy the layout of staffing/)"
+
+
+@pytest.mark.parametrize("app", FEATURE_APPS)
+def test_no_feature_app_keeps_a_loose_top_level_module(app):
+    loose = sorted(
+        entry.name
+        for entry in (ROOT / app).iterdir()
+        if (entry.suffix == ".py" or (entry.is_dir() and (entry / "__init__.py").exists()))
+        and entry.name not in ALLOWED_TOP_LEVEL
+    )
+    assert not loose, (
+        f"{app} has {loose} at its top: reads go in selectors/, writes in services/, pages in "
+        "views/ (or add it to ALLOWED_TOP_LEVEL if it is a registry the core reads)"
+    )

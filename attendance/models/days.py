@@ -67,7 +67,8 @@ class Day(models.Model):
     punch_count = models.PositiveSmallIntegerField(_("punches"), default=0)
     expected_start = models.TimeField(_("expected start"), null=True, blank=True)
     expected_end = models.TimeField(_("expected end"), null=True, blank=True)
-    # A rule code and its numbers (see attendance.rules), rendered in the reader's language.
+    # A rule code and its numbers (see attendance.services.rules), rendered in the reader's
+    # language.
     rule = models.CharField(_("rule"), max_length=40, blank=True)
     rule_args = models.JSONField(_("rule values"), default=dict, blank=True)
     # A digest of every field above, so that judging a month again compares one short string

@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from attendance.calendar import weekday_kind
 from attendance.models import CalendarDay, DayKind, DaySource
+from attendance.selectors.calendar import weekday_kind
 from attendance.tasks import queue_recompute
 from onsite.access import access_for
 from onsite.org.models import Contract, Site

@@ -17,8 +17,6 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from attendance.calendar import WorkCalendar
-from attendance.classify import DayInput, Rules, judge
 from attendance.models import (
     AbsenceMark,
     Day,
@@ -28,6 +26,8 @@ from attendance.models import (
     MonthStatus,
     Punch,
 )
+from attendance.selectors.calendar import WorkCalendar
+from attendance.services.classify import DayInput, Rules, judge
 from onsite.org.models import Assignment, Site
 from onsite.org.schedule import Schedule
 from onsite.periods import months_between
@@ -249,7 +249,8 @@ def _days_recompute(
 
 ONE_DAY = datetime.timedelta(days=1)
 NO_PUNCHES = ((), None, None)
-# Raise when attendance.classify changes what it decides, so that stored days are judged again.
+# Raise when attendance.services.classify changes what it decides, so that stored days are judged
+# again.
 JUDGE_VERSION = 1
 
 

@@ -31,7 +31,7 @@ MEANWHILE = gettext_lazy("This explanation was reviewed meanwhile: it is now “
 
 def explanation_is_required(*, staff: Staff, site: Site, month: datetime.date) -> bool:
     # The sheet decides (absent days or late minutes above the policy's thresholds).
-    from attendance.sheet import explanation_required
+    from attendance.selectors.sheet import explanation_required
 
     return explanation_required(staff=staff, site=site, month=month.replace(day=1))
 

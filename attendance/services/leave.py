@@ -13,8 +13,8 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.calendar import WorkCalendar
 from attendance.models import Leave, LeaveKind, LeaveStatus, LeaveType, LeaveTypeDefaults
+from attendance.selectors.calendar import WorkCalendar
 from attendance.services.cover import cover_check
 from attendance.services.leave_days import count_missing_days, leave_days_count
 from attendance.services.months import ensure_open

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from attendance.calendar import WorkCalendar
 from attendance.models import Leave
+from attendance.selectors.calendar import WorkCalendar
 
 HALF = Decimal("0.5")
 

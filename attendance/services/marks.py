@@ -10,8 +10,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.calendar import WorkCalendar
 from attendance.models import AbsenceMark, AbsenceReason
+from attendance.selectors.calendar import WorkCalendar
 from attendance.services.months import ensure_open
 from attendance.services.punches import (
     may_act_for,

@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.calendar import WorkCalendar
 from attendance.models import (
     Correction,
     CorrectionStatus,
@@ -23,6 +22,7 @@ from attendance.models import (
     OvertimeStatus,
 )
 from attendance.permissions import may_close_month
+from attendance.selectors.calendar import WorkCalendar
 from onsite.org.models import Site
 from onsite.periods import month_bounds
 from onsite.transitions import Refused, transition

@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from attendance import permissions
-from attendance.calendar import WorkCalendar
 from attendance.models import (
     Compensation,
     DayKind,
@@ -28,6 +27,7 @@ from attendance.models import (
     OvertimeStatus,
     Punch,
 )
+from attendance.selectors.calendar import WorkCalendar
 from attendance.services.months import ensure_open
 from onsite.access import access_for, refuse_own_record
 from onsite.org.models import Assignment, Staff

@@ -14,9 +14,9 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from attendance.banner import unconfirmed_notice
-from attendance.calendar import WorkCalendar
 from attendance.models import DayKind, Leave, LeaveStatus, Overtime, OvertimeStatus
+from attendance.selectors.banner import unconfirmed_notice
+from attendance.selectors.calendar import WorkCalendar
 from attendance.views.sheet import month_param, neighbours
 from onsite.access import access_for
 from onsite.converters import parse_id, query

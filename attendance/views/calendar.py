@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from attendance.banner import unconfirmed_notice
-from attendance.calendar import weekday_kind
 from attendance.forms.calendar import CalendarDayForm
 from attendance.models import CalendarDay, DayKind, DaySource
+from attendance.selectors.banner import unconfirmed_notice
+from attendance.selectors.calendar import weekday_kind
 from attendance.services.calendar import (
     FIRST_YEAR,
     LAST_YEAR,

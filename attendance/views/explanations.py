@@ -17,13 +17,13 @@ from django.views.decorators.http import require_POST
 from attendance.forms.explanations import ExplanationForm, ReviewForm
 from attendance.models import Explanation, ExplanationStatus
 from attendance.permissions import may_review_explanation as may_review
+from attendance.selectors.today import months_to_explain
 from attendance.services.explanations import (
     explanation_accept,
     explanation_is_required,
     explanation_return,
     explanation_submit,
 )
-from attendance.today import months_to_explain
 from attendance.workflows import EXPLANATION as EXPLANATION_FLOW
 from onsite.access import access_for
 from onsite.audit import history_entries

@@ -12,9 +12,9 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from attendance.export_jobs import SHEET_PDF, sheet_pdf_params, shows_amounts
-from attendance.exports import sheet_xlsx
-from attendance.sheet import month_sheet
+from attendance.exports.files import sheet_xlsx
+from attendance.exports.jobs import SHEET_PDF, sheet_pdf_params, shows_amounts
+from attendance.selectors.sheet import month_sheet
 from attendance.views.sheet import SHEET_ROLES
 from onsite.decorators import role_required
 from onsite.exports.services import export_request

@@ -17,15 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from attendance.banner import unconfirmed_notice
-from attendance.calendar import WorkCalendar
 from attendance.models import AbsenceMark, Day, DayStatus, MonthClose, Punch
 from attendance.permissions import may_close_month
-from attendance.rules import DAY_RULES, HALF_DAY_RULES
-from attendance.rules import render as render_rule
+from attendance.selectors.banner import unconfirmed_notice
+from attendance.selectors.calendar import WorkCalendar
+from attendance.selectors.sheet import month_sheet, person_row
 from attendance.services.months import month_close, month_reopen
 from attendance.services.punches import may_act_for
-from attendance.sheet import month_sheet, person_row
+from attendance.services.rules import DAY_RULES, HALF_DAY_RULES
+from attendance.services.rules import render as render_rule
 from attendance.tasks import queue_recompute
 from onsite.access import access_for
 from onsite.audit import history_entries

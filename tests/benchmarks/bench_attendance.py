@@ -15,8 +15,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from attendance.calendar import WorkCalendar
 from attendance.models import Day, Punch, PunchSource
+from attendance.selectors.calendar import WorkCalendar
 from attendance.services.days import days_recompute
 from onsite.demo import COMPANY_NAME
 from onsite.org.models import Assignment, Contract, Site, Staff

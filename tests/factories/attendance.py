@@ -10,7 +10,6 @@ from decimal import Decimal
 
 import factory
 
-from attendance.calendar import WorkCalendar
 from attendance.models import (
     AbsenceMark,
     AbsenceReason,
@@ -29,6 +28,7 @@ from attendance.models import (
     Punch,
     PunchSource,
 )
+from attendance.selectors.calendar import WorkCalendar
 from attendance.services.days import days_recompute
 from onsite.periods import month_bounds
 from tests import dates

@@ -16,9 +16,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from attendance.exports import sheet_csv, sheet_xlsx
+from attendance.exports.files import sheet_csv, sheet_xlsx
+from attendance.selectors.sheet import month_sheet
 from attendance.services.days import days_recompute
-from attendance.sheet import month_sheet
 from onsite import converters
 from onsite.org.models import Site
 from onsite.periods import month_bounds

@@ -262,7 +262,7 @@ def test_two_approvers_at_once_decide_once(kind, message, settings):
 
 
 def kind_text(kind: str, record) -> str:
-    from attendance.approvals import describe
+    from attendance.workflows import describe
 
     what = {"leave": "leave", "overtime": "overtime", "correction": "punch correction"}[kind]
     return f"{what} {describe(kind, record)}"

@@ -1,5 +1,5 @@
-"""attendance.approvals: what waits for each reader, in what order, with how many queries; and
-that it agrees with the services on who may decide what."""
+"""attendance.workflows.KINDS in the approvals inbox: what waits for each reader, in what order,
+with how many queries; and that it agrees with the services on who may decide what."""
 
 from __future__ import annotations
 

@@ -2,8 +2,8 @@ import datetime
 
 from django.template.loader import render_to_string
 
-from attendance.banner import unconfirmed_notice
 from attendance.models import DayKind
+from attendance.selectors.banner import unconfirmed_notice
 from attendance.services.calendar import calendar_day_set
 
 D = datetime.date

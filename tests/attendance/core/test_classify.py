@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from attendance.classify import DayInput, Rules, judge
 from attendance.models import DayKind, DayStatus
+from attendance.services.classify import DayInput, Rules, judge
 from onsite.org.schedule import Schedule
 from tests.dates import TUESDAY
 

@@ -1,4 +1,5 @@
-"""attendance.sheet: the month's sums and SPEC §6 outcomes at and around each threshold."""
+"""attendance.selectors.sheet: the month's sums and SPEC §6 outcomes at and around each
+threshold."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import pytest
 from django.utils import translation
 
 from attendance.models import DayKind, LeaveKind, MonthClose, MonthStatus
+from attendance.selectors.sheet import SheetRow, apply_outcomes, month_sheet
 from attendance.services.days import days_recompute
-from attendance.sheet import SheetRow, apply_outcomes, month_sheet
 from onsite.models import PolicySetting
 from onsite.policy import POLICIES
 from tests.factories import calendar_day, full_day, leave, punch

@@ -1,4 +1,4 @@
-"""attendance.exports: the columns of SPEC §14 in order, how values are written, and what only
+"""attendance.exports.files: the columns of SPEC §14 in order, how values are written, and what only
 HR may read."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import datetime
 import io
 from decimal import Decimal
 
-from attendance.exports import SPEC_KEYS, sheet_csv, sheet_rows
+from attendance.exports.files import SPEC_KEYS, sheet_csv, sheet_rows
 from attendance.models import LeaveKind
-from attendance.sheet import Sheet, SheetRow, apply_outcomes
+from attendance.selectors.sheet import Sheet, SheetRow, apply_outcomes
 from onsite.org.models import Site
 from onsite.policy import POLICIES
 

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from attendance.exports import sheet_csv, sheet_xlsx
+from attendance.exports.files import sheet_csv, sheet_xlsx
 from onsite.org.models import Site, Staff
 from tests.attendance.exports.test_exports import sheet_of
 from tests.onsite.test_spreadsheets import HOSTILE

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from attendance.exports import DEDUCTION_AMOUNT
+from attendance.exports.files import DEDUCTION_AMOUNT
 from attendance.models import MonthClose, MonthStatus
 from onsite.exports.models import ExportJob, ExportStatus
 from onsite.roles import Role

@@ -10,10 +10,10 @@ import pytest
 from django.utils import translation
 
 from attendance.models import DayKind, LeaveType, LeaveTypeDefaults
+from attendance.selectors.sheet import person_row
 from attendance.services.days import days_recompute
 from attendance.services.leave import LeaveSettings, leave_request, leave_settings
 from attendance.services.leave_types import leave_type_set
-from attendance.sheet import person_row
 from onsite.roles import Role
 from onsite.transitions import Refused
 from tests import factories

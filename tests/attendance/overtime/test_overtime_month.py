@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from attendance.models import Compensation, LeaveKind, LeaveStatus, OvertimeCategory, OvertimeStatus
+from attendance.selectors.sheet import person_row
 from attendance.services.leave import leave_balance, leave_request
 from attendance.services.months import month_close
 from attendance.services.overtime import compensatory_days
-from attendance.sheet import person_row
 from onsite.models import PolicySetting
 from onsite.transitions import Refused
 from tests import factories

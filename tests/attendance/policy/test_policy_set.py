@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 
 from attendance import tasks
-from attendance.calendar import WorkCalendar
 from attendance.models import Day, Punch, PunchSource
+from attendance.selectors.calendar import WorkCalendar
 from attendance.services.days import days_recompute
 from onsite.models import PolicySetting
 from onsite.policy import policy_for, policy_set

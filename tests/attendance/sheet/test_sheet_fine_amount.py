@@ -10,10 +10,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from attendance.exports import pdf_context
+from attendance.exports.files import pdf_context
 from attendance.models import DayKind
+from attendance.selectors.sheet import month_sheet
 from attendance.services.days import days_recompute
-from attendance.sheet import month_sheet
 from onsite.policy import policy_set
 from tests.dates import OCTOBER, WORKWEEK
 from tests.factories import calendar_day, full_day

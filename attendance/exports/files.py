@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from attendance.models import LeaveKind, MonthStatus, OvertimeCategory
-from attendance.sheet import Sheet, SheetRow
+from attendance.selectors.sheet import Sheet, SheetRow
 from onsite.pdf import render_pdf
 from onsite.spreadsheets import csv_bytes, xlsx_append, xlsx_bytes
 

@@ -12,8 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from attendance.approvals import CORRECTION, LEAVE, OVERTIME, describe
-from attendance.calendar import CalendarEntry, WorkCalendar
 from attendance.models import (
     Correction,
     CorrectionStatus,
@@ -26,8 +24,10 @@ from attendance.models import (
     OvertimeStatus,
     Punch,
 )
+from attendance.selectors.calendar import CalendarEntry, WorkCalendar
 from attendance.services.explanations import explanation_is_required
 from attendance.services.punches import placements_at
+from attendance.workflows import CORRECTION, LEAVE, OVERTIME, describe
 from onsite.access import Access
 from onsite.org.models import Assignment, Site, Staff
 from onsite.periods import Month
@@ -108,7 +108,7 @@ def _waiting(staff_id: int, now: datetime.datetime) -> list[Waiting]:
     ]
     items += [
         Waiting(
-            _("Your leave (%(when)s) was rejected.") % {"when": describe(LEAVE, leave)},
+            _("Your leave (%(when)s) was rejected.") % {"when": describe(LEAVE.key, leave)},
             reverse("attendance:leave_detail", args=[leave.pk]),
         )
         for leave in Leave.objects.filter(
@@ -118,7 +118,8 @@ def _waiting(staff_id: int, now: datetime.datetime) -> list[Waiting]:
     # Overtime keeps no decision time; the day it was asked for stands in for it.
     items += [
         Waiting(
-            _("Your overtime (%(when)s) was rejected.") % {"when": describe(OVERTIME, overtime)},
+            _("Your overtime (%(when)s) was rejected.")
+            % {"when": describe(OVERTIME.key, overtime)},
             reverse("attendance:overtime_detail", args=[overtime.pk]),
         )
         for overtime in Overtime.objects.filter(
@@ -128,7 +129,7 @@ def _waiting(staff_id: int, now: datetime.datetime) -> list[Waiting]:
     items += [
         Waiting(
             _("Your punch correction (%(when)s) was rejected.")
-            % {"when": describe(CORRECTION, correction)},
+            % {"when": describe(CORRECTION.key, correction)},
             reverse("attendance:correction_detail", args=[correction.pk]),
         )
         for correction in Correction.objects.filter(

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from attendance.imports import (
+from attendance.imports.punches import (
     Ambiguous,
     Directory,
     Problems,

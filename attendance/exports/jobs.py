@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from attendance.exports import sheet_pdf
-from attendance.sheet import month_sheet
+from attendance.exports.files import sheet_pdf
+from attendance.selectors.sheet import month_sheet
 from onsite.access import access_for
 from onsite.exports.registry import ExportFailed, ExportFile, ExportKind, export_kind_register
 from onsite.org.models import Contract, Site, Staff

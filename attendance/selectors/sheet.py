@@ -11,7 +11,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
 
-from attendance.calendar import WorkCalendar
 from attendance.models import (
     Day,
     Explanation,
@@ -22,8 +21,9 @@ from attendance.models import (
     OvertimeCategory,
     OvertimeStatus,
 )
-from attendance.rules import MONTH_RULES, render
+from attendance.selectors.calendar import WorkCalendar
 from attendance.services.leave import leave_settings
+from attendance.services.rules import MONTH_RULES, render
 from onsite.org.models import Assignment, Site, Staff
 from onsite.periods import month_bounds
 from onsite.policy import PolicyTable

@@ -11,7 +11,7 @@ judged again, by a task queued for after the commit.
 
 A punch is stored at the minute, so two rows of one person in the same minute are one punch,
 and a punch already stored is an unchanged row: importing a file twice adds nothing. The shared
-pieces (`Problems`, `Directory`) serve the leave import too (attendance/imports_leave.py)."""
+pieces (`Problems`, `Directory`) serve the leave import too (attendance/imports/leave.py)."""
 
 from __future__ import annotations
 

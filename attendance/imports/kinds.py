@@ -13,7 +13,7 @@ def register() -> None:
         ImportKind(
             "punches",
             _("Punches"),
-            "attendance.imports.PunchImport",
+            "attendance.imports.punches.PunchImport",
             bulk=True,
             note=_(
                 "Times in the site's local time, like 2026-10-12 08:29. An attendance device's "
@@ -26,7 +26,7 @@ def register() -> None:
         ImportKind(
             "leave",
             _("Leave"),
-            "attendance.imports_leave.LeaveImport",
+            "attendance.imports.leave.LeaveImport",
             bulk=True,
             note=_(
                 "Half days: 下午 (pm) as the first day's half starts the leave at noon, 上午 (am) "

@@ -89,7 +89,7 @@ def judge(day: DayInput, rules: Rules) -> DayResult:
         expected_end=end,
     )
     start_minute, end_minute = start.hour * 60 + start.minute, end.hour * 60 + end.minute
-    # Times stay minutes of the day here; attendance.rules.render writes them as 08:30.
+    # Times stay minutes of the day here; attendance.services.rules.render writes them as 08:30.
     args = {"start": start_minute, "end": end_minute, "grace": rules.grace_minutes}
     if morning:
         args["half"] = "morning"

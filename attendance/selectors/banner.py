@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from attendance.calendar import WorkCalendar
+from attendance.selectors.calendar import WorkCalendar
 
 
 def unconfirmed_notice(
