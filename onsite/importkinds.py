@@ -1,5 +1,5 @@
 """The kinds of data that can be imported from a spreadsheet (SPEC §14), registered by the apps
-in their AppConfig.ready() (staffing/imports/kinds.py, attendance/imports_kinds.py), so the upload
+in their AppConfig.ready() (staffing/imports/kinds.py, attendance/imports/kinds.py), so the upload
 page, the preview, the result and `manage.py import_data` list every app's kinds without the
 core or staffing importing the app that reads them."""
 

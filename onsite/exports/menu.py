@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from onsite.navigation import NavItem, menu_register
 from onsite.roles import Role
 
-# Who may ask for an export: the sheet roles of attendance/export_jobs.py. Staff ask for none,
+# Who may ask for an export: the sheet roles of attendance/exports/jobs.py. Staff ask for none,
 # so their list would always be empty.
 ASKERS = (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER)
 

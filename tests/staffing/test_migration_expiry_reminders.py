@@ -1,3 +1,8 @@
+"""The expiry reminders of qualification checks moved from a timestamp on the check to the core's
+reminder claims (onsite.reminders). One trip back and forth checks both ways: a check reminded
+after the upgrade keeps its timestamp when going back, and one reminded before it is not
+reminded again after it, while one never reminded still is."""
+
 import datetime
 
 import pytest
@@ -10,7 +15,7 @@ from staffing.services import qualification
 from tests import factories
 
 BEFORE = [("staffing", "0007_input_bounds"), ("onsite", "0003_reminder_claim")]
-AFTER = [("staffing", "0008_expiry_reminders_claimed_once")]
+EXPIRES_ON = datetime.date(2026, 12, 31)
 
 
 def migrate(targets):
@@ -20,52 +25,44 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+def checks(person):
+    qualification.checks_ensure(staff=person)
+    return (person.checks.get(condition=c) for c in (Condition.HEALTH, Condition.AGE))
+
+
 @pytest.mark.django_db(transaction=True)
-def test_a_check_reminded_before_the_upgrade_is_not_reminded_again():
+def test_expiry_reminders_are_kept_across_the_upgrade_both_ways():
     company = factories.CompanyFactory()
     factories.UserFactory(username="hr_upgrade")
-    person = factories.StaffFactory(company=company)
-    qualification.checks_ensure(staff=person)
-    health, age = (person.checks.get(condition=c) for c in (Condition.HEALTH, Condition.AGE))
-    expires_on = datetime.date(2026, 12, 31)
+    after, _ = checks(factories.StaffFactory(company=company))
+    type(after).objects.filter(pk=after.pk).update(status="passed", expires_on=EXPIRES_ON)
+    assert qualification.checks_remind_expiring(today=datetime.date(2026, 12, 1)) == 1
+    health, age = checks(factories.StaffFactory(company=company))
     reminded_at = datetime.datetime(2026, 12, 1, 6, 30, tzinfo=datetime.UTC)
     try:
         old_apps = migrate(BEFORE)
         OldCheck = old_apps.get_model("staffing", "QualificationCheck")
+        # Reminded after the upgrade: going back keeps it reminded.
+        assert OldCheck.objects.get(pk=after.pk).expiry_reminded_at is not None
+        # Reminded before the upgrade, and passed with an expiry but not yet reminded.
         OldCheck.objects.filter(pk=health.pk).update(
-            status="passed", expires_on=expires_on, expiry_reminded_at=reminded_at
+            status="passed", expires_on=EXPIRES_ON, expiry_reminded_at=reminded_at
         )
-        # Passed with an expiry but not yet reminded: it still gets its reminder.
-        OldCheck.objects.filter(pk=age.pk).update(status="passed", expires_on=expires_on)
+        OldCheck.objects.filter(pk=age.pk).update(status="passed", expires_on=EXPIRES_ON)
     finally:
-        migrate(AFTER)
         migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
-    (claim,) = ReminderClaim.objects.all()
-    assert (claim.kind, claim.key, claim.period) == (
+    claims = {c.key: c for c in ReminderClaim.objects.all()}
+    assert set(claims) == {str(after.pk), str(health.pk)}
+    claim = claims[str(health.pk)]
+    assert (claim.kind, claim.period, claim.claimed_at) == (
         "qualification.expiring",
-        str(health.pk),
         "2026-12-31",
+        reminded_at,
     )
-    assert claim.claimed_at == reminded_at
+    # Only the one never reminded is reminded now.
     assert qualification.checks_remind_expiring(today=datetime.date(2026, 12, 2)) == 1
     assert set(ReminderClaim.objects.values_list("key", flat=True)) == {
+        str(after.pk),
         str(health.pk),
         str(age.pk),
     }
-
-
-@pytest.mark.django_db(transaction=True)
-def test_going_back_before_the_upgrade_keeps_the_reminded_checks():
-    person = factories.StaffFactory(company=factories.CompanyFactory())
-    qualification.checks_ensure(staff=person)
-    health = person.checks.get(condition=Condition.HEALTH)
-    type(health).objects.filter(pk=health.pk).update(
-        status="passed", expires_on=datetime.date(2026, 12, 31)
-    )
-    assert qualification.checks_remind_expiring(today=datetime.date(2026, 12, 1)) == 1
-    try:
-        old_apps = migrate(BEFORE)
-        OldCheck = old_apps.get_model("staffing", "QualificationCheck")
-        assert OldCheck.objects.get(pk=health.pk).expiry_reminded_at is not None
-    finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
