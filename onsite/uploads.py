@@ -19,6 +19,12 @@ SIGNATURES: dict[str, tuple[bytes, ...] | None] = {
     "jpeg": (b"\xff\xd8\xff",),
     "png": (b"\x89PNG\r\n\x1a\n",),
     "xlsx": (b"PK\x03\x04",),
+    # Office files: the current ones are zip packages, the older ones OLE compound files.
+    "docx": (b"PK\x03\x04",),
+    "pptx": (b"PK\x03\x04",),
+    "doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+    "xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+    "ppt": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
     "csv": None,
     "txt": None,
     "dat": None,

@@ -37,5 +37,6 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("", include("staffing.urls")),
     path("attendance/", include("attendance.urls")),
+    path("tickets/", include("tickets.urls")),
     path("admin/", admin.site.urls),
 ]

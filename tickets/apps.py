@@ -6,3 +6,7 @@ class TicketsConfig(AppConfig):
     name = "tickets"
     verbose_name = _("Service tickets")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        import tickets.policy  # noqa: F401 (registers its policy numbers)
+        from tickets import notifications  # noqa: F401 (registers its notification kinds)

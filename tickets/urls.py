@@ -1,2 +1,8 @@
-"""The URLs of service tickets (app_name "tickets"), included by onsite.urls when the first page comes;
-every URL adds its rows to the permission matrix (tests/matrix)."""
+"""The URLs of service tickets and inspections (app_name "tickets"): each page module keeps its
+own `urlpatterns`; every URL has its rows in the permission matrix (tests/matrix)."""
+
+from tickets.views import inspections, reports, tickets
+
+app_name = "tickets"
+
+urlpatterns = [*tickets.urlpatterns, *reports.urlpatterns, *inspections.urlpatterns]

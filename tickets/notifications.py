@@ -1,0 +1,77 @@
+"""The notifications of service tickets and inspections (SPEC §11, §13), worded in the reader's
+language when read or e-mailed. Parameters hold the ticket's reference and title, the site's
+name, choice values (worded here from their labels) and the id of the page to open. Registered
+from `TicketsConfig.ready()`."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from onsite.notifications import NotificationKind, Params, notification_kind_register
+from tickets.models import Priority, TicketStatus
+
+EXAMPLE = {"ticket": 1, "reference": "A-0012", "title": "打印机无法打印", "site": "甲机房"}
+
+
+def _ticket(params: Params) -> str:
+    return reverse("tickets:detail", args=[params["ticket"]])
+
+
+def _raised(params: Params) -> str:
+    return gettext("New %(priority)s ticket %(reference)s at %(site)s: %(title)s") % {
+        **params,
+        "priority": Priority(params["priority"]).label,
+    }
+
+
+def _progress(params: Params) -> str:
+    return gettext("Ticket %(reference)s is now “%(status)s”: %(title)s") % {
+        **params,
+        "status": TicketStatus(params["status"]).label,
+    }
+
+
+def _escalated(params: Params) -> str:
+    if params.get("complaint"):
+        return gettext("Complaint at %(site)s: ticket %(reference)s, %(title)s") % params
+    return gettext("Urgent fault at %(site)s: ticket %(reference)s, %(title)s") % params
+
+
+KINDS = [
+    NotificationKind(
+        key="tickets.raised",
+        title=_raised,
+        link=_ticket,
+        example={**EXAMPLE, "priority": "high"},
+    ),
+    NotificationKind(
+        key="tickets.assigned",
+        title=_("Ticket %(reference)s at %(site)s is yours: %(title)s"),
+        link=_ticket,
+        example=EXAMPLE,
+    ),
+    NotificationKind(
+        key="tickets.progress",
+        title=_progress,
+        link=_ticket,
+        example={**EXAMPLE, "status": "resolved"},
+    ),
+    NotificationKind(
+        key="tickets.reopened",
+        title=_("Ticket %(reference)s is reopened: %(title)s"),
+        body="%(note)s",
+        link=_ticket,
+        example={**EXAMPLE, "note": "仍然无法打印"},
+    ),
+    NotificationKind(
+        key="tickets.escalated",
+        title=_escalated,
+        link=_ticket,
+        example={**EXAMPLE, "complaint": True},
+    ),
+]
+
+for kind in KINDS:
+    notification_kind_register(kind)

@@ -1,0 +1,3 @@
+"""See tickets/urls.py."""
+
+urlpatterns: list = []
