@@ -10,3 +10,10 @@ class TicketsConfig(AppConfig):
     def ready(self) -> None:
         import tickets.policy  # noqa: F401 (registers its policy numbers)
         from tickets import notifications  # noqa: F401 (registers its notification kinds)
+        # The SLA (tsla): warnings and breach notices every 5 minutes, the automatic close hourly.
+        from onsite.reminders import reminder_register
+        from tickets import periodic as tickets_periodic
+        from tickets.services.reminders import tickets_sla_remind
+
+        tickets_periodic.register()
+        reminder_register("tickets.sla", _("Ticket due soon or overdue"), tickets_sla_remind)

@@ -39,6 +39,27 @@ def _escalated(params: Params) -> str:
     return gettext("Urgent fault at %(site)s: ticket %(reference)s, %(title)s") % params
 
 
+# Whole sentences per target, so that each translates as one.
+WARNING_TITLES = {
+    "response": _(
+        "Ticket %(reference)s at %(site)s needs its first response by %(due)s: %(title)s"
+    ),
+    "resolution": _("Ticket %(reference)s at %(site)s is to be resolved by %(due)s: %(title)s"),
+}
+BREACHED_TITLES = {
+    "response": _("Ticket %(reference)s at %(site)s got no response by %(due)s: %(title)s"),
+    "resolution": _("Ticket %(reference)s at %(site)s was not resolved by %(due)s: %(title)s"),
+}
+
+
+def _warning(params: Params) -> str:
+    return gettext(str(WARNING_TITLES[params["target"]])) % params
+
+
+def _breached(params: Params) -> str:
+    return gettext(str(BREACHED_TITLES[params["target"]])) % params
+
+
 KINDS = [
     NotificationKind(
         key="tickets.raised",
@@ -70,6 +91,20 @@ KINDS = [
         title=_escalated,
         link=_ticket,
         example={**EXAMPLE, "complaint": True},
+    ),
+    # The SLA (tickets.services.reminders): the assignee before a breach, the supervisors and
+    # managers after one. `due` is the due time in the site's time, as text.
+    NotificationKind(
+        key="tickets.warning",
+        title=_warning,
+        link=_ticket,
+        example={**EXAMPLE, "target": "resolution", "due": "2026-10-15 09:00"},
+    ),
+    NotificationKind(
+        key="tickets.breached",
+        title=_breached,
+        link=_ticket,
+        example={**EXAMPLE, "target": "response", "due": "2026-10-13 09:00"},
     ),
 ]
 

@@ -1,3 +1,18 @@
 """Celery tasks of service tickets: thin (ids in, one service call), queued with
 `transaction.on_commit`; periodic ones register in the core's schedule from the app's
 `AppConfig.ready()`, with a line saying when and why."""
+
+from celery import shared_task
+
+from tickets.services import reminders, tickets
+
+
+@shared_task
+def tickets_sla_remind_task() -> int:
+    """Warnings before a breach and notices after one; each sent once however often it runs."""
+    return reminders.tickets_sla_remind()
+
+
+@shared_task
+def tickets_autoclose_task() -> int:
+    return tickets.tickets_autoclose()
