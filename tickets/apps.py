@@ -10,6 +10,10 @@ class TicketsConfig(AppConfig):
     def ready(self) -> None:
         import tickets.policy  # noqa: F401 (registers its policy numbers)
         from tickets import notifications  # noqa: F401 (registers its notification kinds)
+        from tickets.demo import register as demo_register
+
+        # The demo's tickets and inspections (onsite/demo.py runs every app's step).
+        demo_register()
         # The SLA (tsla): warnings and breach notices every 5 minutes, the automatic close hourly.
         from onsite.reminders import reminder_register
         from tickets import periodic as tickets_periodic

@@ -1,0 +1,321 @@
+"""Service tickets' part of the demo (registered in TicketsConfig.ready()): at the demo site, a
+ticket in every state (one past its resolution due time, one rated, one complaint, one raised by
+staff for the client on the phone), one at a second site, the site's inspection checklist and a
+week of daily inspections, one with a failed item that opened a fault ticket.
+
+Everything goes through the ticket services with explicit times before the demo's now, so the due
+times, the thread and the SLA states are what the services would have made. The step draws
+nothing from the demo's random sequence, so the other apps' data stay as they were."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+
+from django.utils import timezone
+
+from onsite.demo import DemoStep, DemoWorld, demo_step_register
+from tickets.models import (
+    Category,
+    Channel,
+    ChecklistItem,
+    Inspection,
+    InspectionResult,
+    Priority,
+    SiteDesk,
+    Ticket,
+    TicketComment,
+)
+from tickets.services import tickets as services
+
+# The demo site's checklist (systems × items), as a machine room's daily round reads.
+CHECKLIST = [
+    ("机房环境", "温湿度在范围内（18–27℃，40%–60%）"),
+    ("机房环境", "精密空调运行正常，无告警"),
+    ("机房环境", "UPS 运行正常，电池无告警"),
+    ("机房环境", "消防设施完好，通道畅通"),
+    ("网络", "核心交换机运行正常，端口无异常"),
+    ("网络", "互联网出口与防火墙无告警"),
+    ("服务器", "服务器硬件指示灯正常"),
+    ("服务器", "存储容量低于 80%，无告警"),
+    ("备份", "昨日备份任务全部成功"),
+]
+# The item that failed, how many days ago, and what the inspector wrote.
+FAILED_ITEM = 2
+FAILED_DAYS_AGO = 2
+FAILED_NOTE = "UPS 面板显示 2 号电池组告警，电池内阻偏高。"
+INSPECTION_DAYS = 7
+
+
+def tickets(world: DemoWorld) -> None:
+    _demo_tickets(world)
+
+
+def inspections(world: DemoWorld) -> None:
+    _demo_inspections(world)
+
+
+def register() -> None:
+    # After every step drawing from the demo's random sequence (10–40): this one draws nothing,
+    # and comes last so the others' data stay as they were.
+    demo_step_register(DemoStep("tickets", tickets, 60))
+    demo_step_register(DemoStep("tickets_inspections", inspections, 61))
+
+
+class _Clock:
+    """Times at the site: `at(2, 9, 30)` is 09:30 two days before the demo's today."""
+
+    def __init__(self, site, today: datetime.date):
+        self.zone = zoneinfo.ZoneInfo(site.time_zone)
+        self.today = today
+        self.now = timezone.now()
+
+    def at(self, days_ago: int, hour: int, minute: int = 0) -> datetime.datetime:
+        # A day before today, so the moment is past whenever the demo is seeded.
+        assert days_ago >= 1
+        day = self.today - datetime.timedelta(days=days_ago)
+        return datetime.datetime.combine(day, datetime.time(hour, minute), self.zone)
+
+    def ago(self, hours: float) -> datetime.datetime:
+        return self.now - datetime.timedelta(hours=hours)
+
+
+def _demo_tickets(world: DemoWorld) -> None:
+    site = world.sites[0]
+    client, staff, supervisor = (
+        world.users["client"],
+        world.users["staff"],
+        world.users["supervisor"],
+    )
+    # The staff login's own person answers the demo site's tickets.
+    SiteDesk.objects.update_or_create(site=site, defaults={"default_assignee": world.people[0]})
+    t = _Clock(site, world.today)
+
+    def raise_(by, when, **values):
+        return services.ticket_raise(site=site, by=by, now=when, **values)
+
+    def work(ticket, *, acknowledged, started=None, resolved=None, how=""):
+        ticket = services.ticket_acknowledge(ticket=ticket, by=staff, now=acknowledged)
+        if started:
+            ticket = services.ticket_start(ticket=ticket, by=staff, now=started)
+        if resolved:
+            ticket = services.ticket_resolve(ticket=ticket, by=staff, comment=how, now=resolved)
+        return ticket
+
+    # new: raised an hour ago, not answered yet.
+    raise_(
+        client,
+        t.ago(1),
+        category=Category.FAULT,
+        priority=Priority.NORMAL,
+        title="三楼会议室投影仪无画面",
+        description="投影仪通电正常，但电脑接入后无信号，下午两点有会议。",
+    )
+    # acknowledged: a data request, answered the same afternoon.
+    ticket = raise_(
+        client,
+        t.at(1, 16, 20),
+        category=Category.DATA_REQUEST,
+        priority=Priority.LOW,
+        title="提供十一月政务外网流量统计",
+        description="请按周汇总出口流量峰值与均值，用于月度通报。",
+    )
+    work(ticket, acknowledged=t.at(1, 16, 45))
+    # in_progress: a change, planned for tonight's window.
+    ticket = raise_(
+        client,
+        t.at(1, 10, 0),
+        category=Category.CHANGE,
+        priority=Priority.NORMAL,
+        title="新增两个业务系统的防火墙访问策略",
+        description="不动产登记系统与公积金系统需互访 443 端口，附申请单。",
+    )
+    work(ticket, acknowledged=t.at(1, 10, 40), started=t.at(1, 14, 0))
+    # in_progress and breached: a high-priority fault resolved nowhere near its 24 hours.
+    ticket = raise_(
+        client,
+        t.at(3, 9, 15),
+        category=Category.FAULT,
+        priority=Priority.HIGH,
+        title="档案室两台电脑无法访问内网",
+        description="两台电脑均显示网络受限，重启无效。",
+    )
+    ticket = work(ticket, acknowledged=t.at(3, 9, 40), started=t.at(3, 10, 0))
+    note = services.ticket_comment(
+        ticket=ticket,
+        by=staff,
+        body="接入交换机端口模块损坏，备件已向厂商申请，预计明天到货。",
+        internal=True,
+    )
+    # The comment service writes the moment it is called; the note was written that morning.
+    TicketComment.objects.filter(pk=note.pk).update(created_at=t.at(3, 11, 0))
+    # resolved, waiting for the client: staff wrote it down from the client's phone call.
+    ticket = raise_(
+        staff,
+        t.at(2, 10, 5),
+        category=Category.GENERAL,
+        priority=Priority.NORMAL,
+        title="财务科打印机卡纸报错",
+        description="客户来电：财务科 HP 打印机反复提示卡纸。",
+        channel=Channel.PHONE,
+        raised_for=client,
+    )
+    work(
+        ticket,
+        acknowledged=t.at(2, 10, 20),
+        started=t.at(2, 10, 30),
+        resolved=t.at(1, 11, 0),
+        how="清理进纸辊并更换搓纸轮，连续打印 50 页无异常。",
+    )
+    # reopened: resolved, but the client says it is still wrong.
+    ticket = raise_(
+        client,
+        t.at(4, 14, 30),
+        category=Category.GENERAL,
+        priority=Priority.LOW,
+        title="邮件客户端频繁掉线",
+        description="Outlook 每隔半小时提示断开连接。",
+    )
+    ticket = work(
+        ticket,
+        acknowledged=t.at(4, 15, 0),
+        started=t.at(3, 9, 0),
+        resolved=t.at(3, 11, 30),
+        how="重建邮件配置文件并更新客户端。",
+    )
+    ticket = services.ticket_reopen(
+        ticket=ticket, by=client, comment="今天上午又掉线两次，问题仍然存在。", now=t.at(2, 11, 0)
+    )
+    # closed and rated 5.
+    ticket = raise_(
+        client,
+        t.at(10, 8, 50),
+        category=Category.FAULT,
+        priority=Priority.NORMAL,
+        title="政务大厅叫号系统无法出票",
+        description="一号取号机屏幕卡住，群众排队。",
+    )
+    ticket = work(
+        ticket,
+        acknowledged=t.at(10, 9, 0),
+        started=t.at(10, 9, 5),
+        resolved=t.at(10, 10, 30),
+        how="取号机主板死机，重启并升级固件后恢复出票。",
+    )
+    ticket = services.ticket_confirm(ticket=ticket, by=client, now=t.at(10, 15, 0))
+    services.ticket_rate(
+        ticket=ticket, by=client, rating=5, comment="响应很快，处理及时。", now=t.at(10, 15, 1)
+    )
+    # A complaint, handled, confirmed and rated lower.
+    ticket = raise_(
+        client,
+        t.at(6, 9, 30),
+        category=Category.GENERAL,
+        priority=Priority.HIGH,
+        title="投诉：约定的巡检未按时到场",
+        description="约定上午九点到机房配合检查，十点仍无人到场。",
+        complaint=True,
+    )
+    ticket = work(
+        ticket,
+        acknowledged=t.at(6, 9, 45),
+        started=t.at(6, 10, 0),
+        resolved=t.at(6, 16, 0),
+        how="已向客户致歉，调整值班安排，此后提前一天确认到场时间。",
+    )
+    ticket = services.ticket_confirm(ticket=ticket, by=client, now=t.at(5, 9, 0))
+    services.ticket_rate(ticket=ticket, by=client, rating=3, now=t.at(5, 9, 1))
+    # The supervisor answers too: a walk-up request written down by the supervisor.
+    ticket = raise_(
+        supervisor,
+        t.at(8, 15, 10),
+        category=Category.DATA_REQUEST,
+        priority=Priority.NORMAL,
+        title="导出上月门禁刷卡记录",
+        description="客户到现场提出，用于安全检查。",
+        channel=Channel.WALK_UP,
+        raised_for_name="办公室刘主任",
+    )
+    ticket = work(
+        ticket,
+        acknowledged=t.at(8, 15, 30),
+        started=t.at(8, 15, 40),
+        resolved=t.at(7, 10, 0),
+        how="已导出并通过内网邮箱发送。",
+    )
+    services.ticket_confirm(ticket=ticket, by=client, now=t.at(7, 14, 0))
+    _second_site(world, t)
+
+
+def _second_site(world: DemoWorld, t: _Clock) -> None:
+    """A ticket HR wrote down three hours ago for the client of the second site and gave to someone
+    there, who has not answered yet."""
+    site = world.sites[1]
+    hr = world.users["hr"]
+    placed = next(a.staff for a in world.assignments if a.site_id == site.pk)
+    ticket = services.ticket_raise(
+        site=site,
+        by=hr,
+        category=Category.FAULT,
+        priority=Priority.NORMAL,
+        title="自助服务终端身份证读卡失败",
+        description="客户来电：二楼 3 号自助终端无法读取身份证。",
+        channel=Channel.PHONE,
+        raised_for_name="政务服务中心陈科长",
+        now=t.ago(3),
+    )
+    services.ticket_assign(ticket=ticket, staff=placed, by=hr, now=t.ago(2.9))
+
+
+def _demo_inspections(world: DemoWorld) -> None:
+    """The demo site's checklist and a round every day of the last week, by the staff login's own
+    person; one item failed two days ago and opened a fault ticket, now being worked on."""
+    site = world.sites[0]
+    inspector = world.people[0]
+    staff = world.users["staff"]
+    t = _Clock(site, world.today)
+    items = ChecklistItem.objects.bulk_create(
+        ChecklistItem(site=site, system=system, item=item, order=n)
+        for n, (system, item) in enumerate(CHECKLIST, start=1)
+    )
+    # Written straight as rows: inspections have no service yet to record a round.
+    for days_ago in range(INSPECTION_DAYS, 0, -1):
+        recorded = t.at(days_ago, 9, 10)
+        inspection = Inspection.objects.create(
+            site=site,
+            date=world.today - datetime.timedelta(days=days_ago),
+            inspector=inspector,
+            recorded_at=recorded,
+        )
+        failed = days_ago == FAILED_DAYS_AGO
+        results = InspectionResult.objects.bulk_create(
+            InspectionResult(
+                inspection=inspection,
+                item=item,
+                ok=not (failed and n == FAILED_ITEM),
+                note=FAILED_NOTE if failed and n == FAILED_ITEM else "",
+            )
+            for n, item in enumerate(items)
+        )
+        if not failed:
+            continue
+        ticket = services.ticket_raise(
+            site=site,
+            by=staff,
+            category=Category.FAULT,
+            priority=Priority.NORMAL,
+            title=f"巡检发现：{items[FAILED_ITEM].item}",
+            description=FAILED_NOTE,
+            channel=Channel.WALK_UP,
+            raised_for_name="日常巡检",
+            now=recorded,
+        )
+        Ticket.objects.filter(pk=ticket.pk).update(inspection_result=results[FAILED_ITEM])
+        ticket.refresh_from_db()
+        ticket = services.ticket_acknowledge(ticket=ticket, by=staff, now=t.at(days_ago, 9, 30))
+        services.ticket_start(
+            ticket=ticket,
+            by=staff,
+            comment="已联系 UPS 厂商上门检测电池组。",
+            now=t.at(days_ago, 10, 0),
+        )
