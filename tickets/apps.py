@@ -21,3 +21,9 @@ class TicketsConfig(AppConfig):
 
         tickets_periodic.register()
         reminder_register("tickets.sla", _("Ticket due soon or overdue"), tickets_sla_remind)
+        # The ticket pages (tui): the menu entry and the dashboard cards.
+        from tickets import dashboard as tickets_dashboard
+        from tickets import menu as tickets_menu
+
+        tickets_menu.register()
+        tickets_dashboard.register()
