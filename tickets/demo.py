@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 
@@ -72,179 +73,220 @@ class _Clock:
 
     def at(self, days_ago: int, hour: int, minute: int = 0) -> datetime.datetime:
         # A day before today, so the moment is past whenever the demo is seeded.
-        assert days_ago >= 1
+        if days_ago < 1:
+            raise ValueError("a demo moment of today may be after the seeding: use ago()")
         day = self.today - datetime.timedelta(days=days_ago)
         return datetime.datetime.combine(day, datetime.time(hour, minute), self.zone)
 
     def ago(self, hours: float) -> datetime.datetime:
         return self.now - datetime.timedelta(hours=hours)
 
+    def when(self, moment: tuple[int, int, int] | float) -> datetime.datetime:
+        """(days ago, hour, minute) at the site, or hours before now."""
+        return self.ago(moment) if isinstance(moment, float) else self.at(*moment)
+
+
+@dataclass(frozen=True)
+class Story:
+    """One demo ticket: who raised it (a demo login) and when (days ago, hour, minute; or hours
+    ago as a float), what it says, and its moves, each (move, by, when, comment)."""
+
+    by: str
+    raised: tuple[int, int, int] | float
+    category: str
+    priority: str
+    title: str
+    description: str
+    moves: tuple = ()
+    also: dict = field(default_factory=dict)  # further values for ticket_raise
+
+
+def _worked(ack, start=None, resolve=None, how=""):
+    """The assignee's moves: acknowledged, then started and resolved when given."""
+    moves = [("acknowledge", "staff", ack, "")]
+    if start:
+        moves.append(("start", "staff", start, ""))
+    if resolve:
+        moves.append(("resolve", "staff", resolve, how))
+    return tuple(moves)
+
+
+STORIES = [
+    # new: raised an hour ago, not answered yet.
+    Story(
+        "client",
+        1.0,
+        Category.FAULT,
+        Priority.NORMAL,
+        "三楼会议室投影仪无画面",
+        "投影仪通电正常，但电脑接入后无信号，下午两点有会议。",
+    ),
+    # acknowledged: a data request, answered the same afternoon.
+    Story(
+        "client",
+        (1, 16, 20),
+        Category.DATA_REQUEST,
+        Priority.LOW,
+        "提供十一月政务外网流量统计",
+        "请按周汇总出口流量峰值与均值，用于月度通报。",
+        _worked((1, 16, 45)),
+    ),
+    # in_progress: a change, planned for tonight's window.
+    Story(
+        "client",
+        (1, 10, 0),
+        Category.CHANGE,
+        Priority.NORMAL,
+        "新增两个业务系统的防火墙访问策略",
+        "不动产登记系统与公积金系统需互访 443 端口，附申请单。",
+        _worked((1, 10, 40), (1, 14, 0)),
+    ),
+    # in_progress and breached: a high-priority fault nowhere near resolved after its 24 hours,
+    # with the assignee's internal note on why.
+    Story(
+        "client",
+        (3, 9, 15),
+        Category.FAULT,
+        Priority.HIGH,
+        "档案室两台电脑无法访问内网",
+        "两台电脑均显示网络受限，重启无效。",
+        (
+            *_worked((3, 9, 40), (3, 10, 0)),
+            (
+                "note",
+                "staff",
+                (3, 11, 0),
+                "接入交换机端口模块损坏，备件已向厂商申请，预计明天到货。",
+            ),
+        ),
+    ),
+    # resolved, waiting for the client: staff wrote it down from the client's phone call.
+    Story(
+        "staff",
+        (2, 10, 5),
+        Category.GENERAL,
+        Priority.NORMAL,
+        "财务科打印机卡纸报错",
+        "客户来电：财务科 HP 打印机反复提示卡纸。",
+        _worked(
+            (2, 10, 20), (2, 10, 30), (1, 11, 0), "清理进纸辊并更换搓纸轮，连续打印 50 页无异常。"
+        ),
+        {"channel": Channel.PHONE, "raised_for": "client"},
+    ),
+    # reopened: resolved, but the client says it is still wrong.
+    Story(
+        "client",
+        (4, 14, 30),
+        Category.GENERAL,
+        Priority.LOW,
+        "邮件客户端频繁掉线",
+        "Outlook 每隔半小时提示断开连接。",
+        (
+            *_worked((4, 15, 0), (3, 9, 0), (3, 11, 30), "重建邮件配置文件并更新客户端。"),
+            ("reopen", "client", (2, 11, 0), "今天上午又掉线两次，问题仍然存在。"),
+        ),
+    ),
+    # closed and rated 5.
+    Story(
+        "client",
+        (10, 8, 50),
+        Category.FAULT,
+        Priority.NORMAL,
+        "政务大厅叫号系统无法出票",
+        "一号取号机屏幕卡住，群众排队。",
+        (
+            *_worked(
+                (10, 9, 0), (10, 9, 5), (10, 10, 30), "取号机主板死机，重启并升级固件后恢复出票。"
+            ),
+            ("confirm", "client", (10, 15, 0), ""),
+            ("rate 5", "client", (10, 15, 1), "响应很快，处理及时。"),
+        ),
+    ),
+    # A complaint, handled, confirmed and rated lower.
+    Story(
+        "client",
+        (6, 9, 30),
+        Category.GENERAL,
+        Priority.HIGH,
+        "投诉：约定的巡检未按时到场",
+        "约定上午九点到机房配合检查，十点仍无人到场。",
+        (
+            *_worked(
+                (6, 9, 45),
+                (6, 10, 0),
+                (6, 16, 0),
+                "已向客户致歉，调整值班安排，此后提前一天确认到场时间。",
+            ),
+            ("confirm", "client", (5, 9, 0), ""),
+            ("rate 3", "client", (5, 9, 1), ""),
+        ),
+        {"complaint": True},
+    ),
+    # closed: a walk-up request the supervisor wrote down.
+    Story(
+        "supervisor",
+        (8, 15, 10),
+        Category.DATA_REQUEST,
+        Priority.NORMAL,
+        "导出上月门禁刷卡记录",
+        "客户到现场提出，用于安全检查。",
+        (
+            *_worked((8, 15, 30), (8, 15, 40), (7, 10, 0), "已导出并通过内网邮箱发送。"),
+            ("confirm", "client", (7, 14, 0), ""),
+        ),
+        {"channel": Channel.WALK_UP, "raised_for_name": "办公室刘主任"},
+    ),
+]
+
 
 def _demo_tickets(world: DemoWorld) -> None:
     site = world.sites[0]
-    client, staff, supervisor = (
-        world.users["client"],
-        world.users["staff"],
-        world.users["supervisor"],
-    )
     # The staff login's own person answers the demo site's tickets.
     SiteDesk.objects.update_or_create(site=site, defaults={"default_assignee": world.people[0]})
     t = _Clock(site, world.today)
-
-    def raise_(by, when, **values):
-        return services.ticket_raise(site=site, by=by, now=when, **values)
-
-    def work(ticket, *, acknowledged, started=None, resolved=None, how=""):
-        ticket = services.ticket_acknowledge(ticket=ticket, by=staff, now=acknowledged)
-        if started:
-            ticket = services.ticket_start(ticket=ticket, by=staff, now=started)
-        if resolved:
-            ticket = services.ticket_resolve(ticket=ticket, by=staff, comment=how, now=resolved)
-        return ticket
-
-    # new: raised an hour ago, not answered yet.
-    raise_(
-        client,
-        t.ago(1),
-        category=Category.FAULT,
-        priority=Priority.NORMAL,
-        title="三楼会议室投影仪无画面",
-        description="投影仪通电正常，但电脑接入后无信号，下午两点有会议。",
-    )
-    # acknowledged: a data request, answered the same afternoon.
-    ticket = raise_(
-        client,
-        t.at(1, 16, 20),
-        category=Category.DATA_REQUEST,
-        priority=Priority.LOW,
-        title="提供十一月政务外网流量统计",
-        description="请按周汇总出口流量峰值与均值，用于月度通报。",
-    )
-    work(ticket, acknowledged=t.at(1, 16, 45))
-    # in_progress: a change, planned for tonight's window.
-    ticket = raise_(
-        client,
-        t.at(1, 10, 0),
-        category=Category.CHANGE,
-        priority=Priority.NORMAL,
-        title="新增两个业务系统的防火墙访问策略",
-        description="不动产登记系统与公积金系统需互访 443 端口，附申请单。",
-    )
-    work(ticket, acknowledged=t.at(1, 10, 40), started=t.at(1, 14, 0))
-    # in_progress and breached: a high-priority fault resolved nowhere near its 24 hours.
-    ticket = raise_(
-        client,
-        t.at(3, 9, 15),
-        category=Category.FAULT,
-        priority=Priority.HIGH,
-        title="档案室两台电脑无法访问内网",
-        description="两台电脑均显示网络受限，重启无效。",
-    )
-    ticket = work(ticket, acknowledged=t.at(3, 9, 40), started=t.at(3, 10, 0))
-    note = services.ticket_comment(
-        ticket=ticket,
-        by=staff,
-        body="接入交换机端口模块损坏，备件已向厂商申请，预计明天到货。",
-        internal=True,
-    )
-    # The comment service writes the moment it is called; the note was written that morning.
-    TicketComment.objects.filter(pk=note.pk).update(created_at=t.at(3, 11, 0))
-    # resolved, waiting for the client: staff wrote it down from the client's phone call.
-    ticket = raise_(
-        staff,
-        t.at(2, 10, 5),
-        category=Category.GENERAL,
-        priority=Priority.NORMAL,
-        title="财务科打印机卡纸报错",
-        description="客户来电：财务科 HP 打印机反复提示卡纸。",
-        channel=Channel.PHONE,
-        raised_for=client,
-    )
-    work(
-        ticket,
-        acknowledged=t.at(2, 10, 20),
-        started=t.at(2, 10, 30),
-        resolved=t.at(1, 11, 0),
-        how="清理进纸辊并更换搓纸轮，连续打印 50 页无异常。",
-    )
-    # reopened: resolved, but the client says it is still wrong.
-    ticket = raise_(
-        client,
-        t.at(4, 14, 30),
-        category=Category.GENERAL,
-        priority=Priority.LOW,
-        title="邮件客户端频繁掉线",
-        description="Outlook 每隔半小时提示断开连接。",
-    )
-    ticket = work(
-        ticket,
-        acknowledged=t.at(4, 15, 0),
-        started=t.at(3, 9, 0),
-        resolved=t.at(3, 11, 30),
-        how="重建邮件配置文件并更新客户端。",
-    )
-    ticket = services.ticket_reopen(
-        ticket=ticket, by=client, comment="今天上午又掉线两次，问题仍然存在。", now=t.at(2, 11, 0)
-    )
-    # closed and rated 5.
-    ticket = raise_(
-        client,
-        t.at(10, 8, 50),
-        category=Category.FAULT,
-        priority=Priority.NORMAL,
-        title="政务大厅叫号系统无法出票",
-        description="一号取号机屏幕卡住，群众排队。",
-    )
-    ticket = work(
-        ticket,
-        acknowledged=t.at(10, 9, 0),
-        started=t.at(10, 9, 5),
-        resolved=t.at(10, 10, 30),
-        how="取号机主板死机，重启并升级固件后恢复出票。",
-    )
-    ticket = services.ticket_confirm(ticket=ticket, by=client, now=t.at(10, 15, 0))
-    services.ticket_rate(
-        ticket=ticket, by=client, rating=5, comment="响应很快，处理及时。", now=t.at(10, 15, 1)
-    )
-    # A complaint, handled, confirmed and rated lower.
-    ticket = raise_(
-        client,
-        t.at(6, 9, 30),
-        category=Category.GENERAL,
-        priority=Priority.HIGH,
-        title="投诉：约定的巡检未按时到场",
-        description="约定上午九点到机房配合检查，十点仍无人到场。",
-        complaint=True,
-    )
-    ticket = work(
-        ticket,
-        acknowledged=t.at(6, 9, 45),
-        started=t.at(6, 10, 0),
-        resolved=t.at(6, 16, 0),
-        how="已向客户致歉，调整值班安排，此后提前一天确认到场时间。",
-    )
-    ticket = services.ticket_confirm(ticket=ticket, by=client, now=t.at(5, 9, 0))
-    services.ticket_rate(ticket=ticket, by=client, rating=3, now=t.at(5, 9, 1))
-    # The supervisor answers too: a walk-up request written down by the supervisor.
-    ticket = raise_(
-        supervisor,
-        t.at(8, 15, 10),
-        category=Category.DATA_REQUEST,
-        priority=Priority.NORMAL,
-        title="导出上月门禁刷卡记录",
-        description="客户到现场提出，用于安全检查。",
-        channel=Channel.WALK_UP,
-        raised_for_name="办公室刘主任",
-    )
-    ticket = work(
-        ticket,
-        acknowledged=t.at(8, 15, 30),
-        started=t.at(8, 15, 40),
-        resolved=t.at(7, 10, 0),
-        how="已导出并通过内网邮箱发送。",
-    )
-    services.ticket_confirm(ticket=ticket, by=client, now=t.at(7, 14, 0))
+    for story in STORIES:
+        _tell(story, site=site, users=world.users, t=t)
     _second_site(world, t)
+
+
+def _tell(story: Story, *, site, users, t: _Clock) -> Ticket:
+    """Raise the story's ticket and make its moves, each through its service at its time."""
+    also = dict(story.also)
+    if "raised_for" in also:
+        also["raised_for"] = users[also["raised_for"]]
+    ticket = services.ticket_raise(
+        site=site,
+        by=users[story.by],
+        category=story.category,
+        priority=story.priority,
+        title=story.title,
+        description=story.description,
+        now=t.when(story.raised),
+        **also,
+    )
+    for move, by, when, comment in story.moves:
+        by, when = users[by], t.when(when)
+        if move == "note":
+            note = services.ticket_comment(ticket=ticket, by=by, body=comment, internal=True)
+            # The comment service writes the moment it is called; the note was written then.
+            TicketComment.objects.filter(pk=note.pk).update(created_at=when)
+        elif move.startswith("rate "):
+            rating = int(move.removeprefix("rate "))
+            ticket = services.ticket_rate(
+                ticket=ticket, by=by, rating=rating, comment=comment, now=when
+            )
+        else:
+            ticket = MOVES[move](ticket=ticket, by=by, comment=comment, now=when)
+    return ticket
+
+
+MOVES = {
+    "acknowledge": services.ticket_acknowledge,
+    "start": services.ticket_start,
+    "resolve": services.ticket_resolve,
+    "confirm": services.ticket_confirm,
+    "reopen": services.ticket_reopen,
+}
 
 
 def _second_site(world: DemoWorld, t: _Clock) -> None:
