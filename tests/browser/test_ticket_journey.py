@@ -1,6 +1,7 @@
 """Service tickets (issue 12) in a browser, on 360 px phones: the client contact of site A raises
 a fault with a photo, the person placed there (the site's default assignee) acknowledges it,
-starts and resolves it, and the client confirms the resolution and rates it 5."""
+starts and resolves it, and the client confirms the resolution and rates it 5; the supervisor
+opens the month's service report."""
 
 from __future__ import annotations
 
@@ -93,11 +94,20 @@ def test_a_fault_with_a_photo_raised_resolved_confirmed_and_rated_on_phones(
     screenshot(client, "ticket-journey-rated-360")
 
     try:
-        report = reverse("tickets:report_list")
+        choose = reverse("tickets:report_choose")
     except NoReverseMatch:
         return  # the month's service report page is not there yet
     supervisor = new_page(PHONE)
     login(supervisor, live_server, "supervisor_a")
-    supervisor.goto(live_server.url + report)
+    supervisor.goto(live_server.url + choose)
+    # The supervisor's one site and this month are chosen already.
+    supervisor.locator("[data-testid=report-choose] button[type=submit]").click()
+    month = timezone.localdate().replace(day=1)
+    supervisor.wait_for_url(url(live_server, "tickets:report", live_world.site_a.pk, month))
+    expect(supervisor.locator("[data-testid=report-table]")).to_be_visible()
+    # The month's one ticket, resolved in time and rated 5.
+    expect(supervisor.locator("[data-figure=total]")).to_have_text("1")
+    expect(supervisor.locator("[data-figure=breaches]")).to_have_text("0")
+    expect(supervisor.locator("[data-figure=rating]")).to_have_text("5.00")
     assert page_width(supervisor) <= PHONE["width"]
     screenshot(supervisor, "ticket-journey-report-360")
