@@ -27,3 +27,9 @@ class TicketsConfig(AppConfig):
 
         tickets_menu.register()
         tickets_dashboard.register()
+        # The monthly service report (trep): the import kind of a ticket log, the PDF export.
+        from tickets.exports import jobs as tickets_export_jobs
+        from tickets.imports import kinds as tickets_import_kinds
+
+        tickets_import_kinds.register()
+        tickets_export_jobs.register()
