@@ -27,7 +27,7 @@ def _raised(params: Params) -> str:
 
 
 def _progress(params: Params) -> str:
-    return gettext("Ticket %(reference)s is now “%(status)s”: %(title)s") % {
+    return gettext("Ticket %(reference)s at %(site)s is now “%(status)s”: %(title)s") % {
         **params,
         "status": TicketStatus(params["status"]).label,
     }
@@ -81,7 +81,7 @@ KINDS = [
     ),
     NotificationKind(
         key="tickets.reopened",
-        title=_("Ticket %(reference)s is reopened: %(title)s"),
+        title=_("Ticket %(reference)s at %(site)s is reopened: %(title)s"),
         body="%(note)s",
         link=_ticket,
         example={**EXAMPLE, "note": "仍然无法打印"},

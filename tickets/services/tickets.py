@@ -17,6 +17,7 @@ from onsite.org.models import Assignment, Contract, Site, Staff
 from onsite.policy import policy_for
 from onsite.recipients import supervisors
 from onsite.services import notification_create
+from onsite.templatetags.onsite import person_name
 from onsite.transitions import Refused, transition
 from tickets import permissions as rules
 from tickets.models import (
@@ -41,6 +42,10 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     S.REOPENED: frozenset({S.IN_PROGRESS}),
     S.CLOSED: frozenset(),
 }
+# The lengths of the fields people type into, refused here rather than failing in the database.
+TITLE_LENGTH = Ticket._meta.get_field("title").max_length
+NAME_LENGTH = Ticket._meta.get_field("raised_for_name").max_length
+RATING_COMMENT_LENGTH = Ticket._meta.get_field("rating_comment").max_length
 MEANWHILE = gettext_lazy("This ticket was moved meanwhile: it is now “%(status)s”.")
 
 
@@ -84,6 +89,12 @@ def serving_company(site: Site, day: datetime.date):
     return contract.company if contract else None
 
 
+def _client_of(user, site: Site) -> bool:
+    from onsite.access import access_for
+
+    return site.pk in access_for(user).client_sites
+
+
 def _desk(site: Site) -> SiteDesk:
     desk, _created = SiteDesk.objects.get_or_create(site=site)
     return desk
@@ -123,10 +134,19 @@ def ticket_raise(
     title = title.strip()
     if not title:
         raise Refused(_("Give the ticket a title."))
+    if len(title) > TITLE_LENGTH:
+        raise Refused(_("Keep the title within %(n)s characters.") % {"n": TITLE_LENGTH})
     on_behalf = rules.raises_for_client(by, site)
     raised_for_name = raised_for_name.strip()
     if on_behalf and raised_for is None and not raised_for_name:
         raise Refused(_("Say for whom you raise this ticket."))
+    if len(raised_for_name) > NAME_LENGTH:
+        raise Refused(_("Keep the name within %(n)s characters.") % {"n": NAME_LENGTH})
+    if on_behalf and raised_for is not None and not _client_of(raised_for, site):
+        raise Refused(
+            _("%(name)s is not a client contact of %(site)s.")
+            % {"name": person_name(raised_for), "site": site.name}
+        )
     if not on_behalf:
         channel, raised_for, raised_for_name = Channel.ONLINE, None, ""
     elif channel == Channel.ONLINE:
@@ -223,6 +243,8 @@ def attachment_add(*, ticket: Ticket, upload, by, comment: TicketComment | None 
 
 def ticket_assign(*, ticket: Ticket, staff: Staff, by, now=None) -> Ticket:
     """The supervisor (or HR) gives the ticket to someone placed at the site."""
+    if ticket.status == S.CLOSED:
+        raise Refused(_("A closed ticket is not assigned any more."))
     if not rules.may_assign(by, ticket):
         raise Refused(_("Only the site's supervisor or HR assigns tickets."))
     now = now or timezone.now()
@@ -253,6 +275,11 @@ def _move(ticket: Ticket, *, to: str, by, comment: str, also=None, internal=Fals
     """The transition (row lock, re-check, history) and its line in the thread."""
     now = now or timezone.now()
     before = ticket.status
+    if to not in TRANSITIONS.get(before, ()):
+        raise Refused(
+            _("A ticket that is “%(status)s” cannot be “%(to)s”.")
+            % {"status": ticket.get_status_display(), "to": S(to).label}
+        )
     # A TransitionError (a Refused) says what the ticket is now when someone moved it first.
     moved = transition(
         ticket,
@@ -378,14 +405,26 @@ def tickets_autoclose(*, now: datetime.datetime | None = None) -> int:
     candidates = Ticket.objects.filter(
         status=S.RESOLVED, resolved_at__lte=now - datetime.timedelta(days=1)
     ).select_related("site", "company")
+    policies: dict[tuple[int, int], int] = {}
     for ticket in candidates.iterator():
-        days = policy_for(company=ticket.company, site=ticket.site).ticket_autoclose_days
-        if ticket.resolved_at > now - datetime.timedelta(days=days):
+        pair = (ticket.company_id, ticket.site_id)
+        if pair not in policies:
+            policies[pair] = policy_for(
+                company=ticket.company, site=ticket.site
+            ).ticket_autoclose_days
+        days = policies[pair]
+        cutoff = now - datetime.timedelta(days=days)
+        if ticket.resolved_at > cutoff:
             continue
         try:
             with transaction.atomic():
+                # Under the lock, as it is now: an answer meanwhile (confirmed, or reopened and
+                # resolved again since) wins over the close.
+                locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
+                if locked.status != S.RESOLVED or locked.resolved_at > cutoff:
+                    continue
                 _move(
-                    ticket,
+                    locked,
                     to=S.CLOSED,
                     by=None,
                     comment=_("Closed: no answer from the client within %(days)s days.")
@@ -403,8 +442,11 @@ def ticket_rate(*, ticket: Ticket, by, rating: int, comment: str = "", now=None)
     """The client rates a closed ticket 1–5, once."""
     if not rules.may_answer(by, ticket):
         raise Refused(_("Only the client's side rates a ticket."))
-    if rating not in (1, 2, 3, 4, 5):
+    if isinstance(rating, bool) or rating not in (1, 2, 3, 4, 5):
         raise Refused(_("Rate from 1 to 5."))
+    comment = comment.strip()
+    if len(comment) > RATING_COMMENT_LENGTH:
+        raise Refused(_("Keep the comment within %(n)s characters.") % {"n": RATING_COMMENT_LENGTH})
     now = now or timezone.now()
     with transaction.atomic():
         locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
@@ -412,14 +454,17 @@ def ticket_rate(*, ticket: Ticket, by, rating: int, comment: str = "", now=None)
             raise Refused(_("A ticket is rated once it is closed."))
         if locked.rating is not None:
             raise Refused(_("This ticket is already rated."))
-        locked.rating, locked.rating_comment, locked.rated_at = rating, comment.strip(), now
+        locked.rating, locked.rating_comment, locked.rated_at = rating, comment, now
         locked._history_user = by
         locked.save(update_fields=["rating", "rating_comment", "rated_at"])
     return locked
 
 
-def ticket_comment(*, ticket: Ticket, by, body: str, internal: bool = False, files=()):
-    """A line in the thread; an internal note only from the company's side."""
+def ticket_comment(*, ticket: Ticket, by, body: str, internal: bool = False, files=(), now=None):
+    """A line in the thread, from someone who sees the ticket; an internal note only from the
+    company's side."""
+    if not Ticket.objects.visible_to(by).filter(pk=ticket.pk).exists():
+        raise Refused(_("Only those who see this ticket write in its thread."))
     body = body.strip()
     if not body and not files:
         raise Refused(_("Write a comment or attach a file."))
@@ -427,7 +472,7 @@ def ticket_comment(*, ticket: Ticket, by, body: str, internal: bool = False, fil
         raise Refused(_("Only the company's side writes internal notes."))
     with transaction.atomic():
         comment = TicketComment.objects.create(
-            ticket=ticket, author=by, body=body, internal=internal
+            ticket=ticket, author=by, body=body, internal=internal, created_at=now or timezone.now()
         )
         for upload in files:
             attachment_add(ticket=ticket, upload=upload, by=by, comment=comment)
