@@ -15,6 +15,7 @@ from tests.conftest import ROLES, TWO_ROLES, add_two_roles
 EXPECTED_NAV = {
     "hr": {
         "dashboard",
+        "tickets",
         "approvals",
         "leave",
         "overtime",
@@ -36,6 +37,7 @@ EXPECTED_NAV = {
     },
     "supervisor_a": {
         "dashboard",
+        "tickets",
         "approvals",
         "leave",
         "overtime",
@@ -52,6 +54,7 @@ EXPECTED_NAV = {
     },
     "staff_a": {
         "dashboard",
+        "tickets",
         "leave",
         "overtime",
         "sites",
@@ -65,6 +68,7 @@ EXPECTED_NAV = {
     },
     "staff_b": {
         "dashboard",
+        "tickets",
         "leave",
         "overtime",
         "sites",
@@ -78,6 +82,7 @@ EXPECTED_NAV = {
     },
     "manager": {
         "dashboard",
+        "tickets",
         "approvals",
         "leave",
         "overtime",
@@ -93,7 +98,7 @@ EXPECTED_NAV = {
     },
     # Finance opens the approvals inbox too (onsite.inbox.DECIDERS), for the claims it will decide.
     "finance": {"dashboard", "approvals", "sites", "notifications"},
-    "client_a": {"dashboard", "sites", "notifications"},
+    "client_a": {"dashboard", "sites", "tickets", "notifications"},
     "outsider": {"dashboard", "notifications"},
 }
 # People with two roles see the menus of both: HR's or the supervisor's, and their own as staff.

@@ -137,6 +137,8 @@ class FilterForm(BootstrapForm):
 class MoveForm(BootstrapForm):
     ACTIONS = ("acknowledge", "start", "resolve", "confirm", "reopen")
     action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS], widget=forms.HiddenInput)
+    # The status the page showed: when the ticket moved since, the page was stale.
+    seen = forms.ChoiceField(choices=TicketStatus.choices, required=False, widget=forms.HiddenInput)
     comment = forms.CharField(
         label=_("Comment"), required=False, max_length=5000, widget=forms.Textarea({"rows": 2})
     )

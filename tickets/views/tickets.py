@@ -234,18 +234,8 @@ def ticket_new(request):
 
 def _raise(request, data) -> Ticket:
     site = data["site"]
+    # The service checks that whoever it is raised for is a client contact of the site.
     raised_for = data.get("raised_for")
-    if (
-        raised_for is not None
-        and not lists.client_contacts([site.pk]).filter(pk=raised_for.pk).exists()
-    ):
-        raise Refused(
-            _("%(name)s is not a client contact of %(site)s.")
-            % {
-                "name": person_name(raised_for),
-                "site": site.name,
-            }
-        )
     return services.ticket_raise(
         site=site,
         by=request.user,
@@ -378,6 +368,10 @@ def ticket_move(request, pk: int):
     service, may = MOVES[action]
     if not may(request.user, ticket):
         raise PermissionDenied
+    seen = form.cleaned_data["seen"]
+    if seen and seen != ticket.status:
+        # A second click, or a page left open while someone else moved the ticket.
+        return _meanwhile(request, ticket)
     try:
         service(ticket=ticket, by=request.user, comment=form.cleaned_data["comment"])
     except Refused as refusal:
