@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import io
 
+from django.core.management import call_command
+
+from onsite.roles import Role
+from tests import factories
 from tests.dates import SHANGHAI
 from tests.files import csv_file, errors_of, run, xlsx_file
 from tests.tickets.conftest import raise_ticket
 from tickets.models import SiteDesk, Ticket
+from tickets.selectors.report import month_report
 
 KEYS = [
     "number",
@@ -141,10 +147,7 @@ def test_one_bad_row_changes_nothing_and_says_where_and_why(world):
     assert "其他" in message and "故障事件" in message
 
 
-def test_a_site_outside_the_importers_companies_reads_as_unknown(world, django_user_model):
-    from onsite.roles import Role
-    from tests import factories
-
+def test_a_site_outside_the_importers_companies_reads_as_unknown(world):
     other_hr = factories.UserFactory(username="hr_other")
     factories.RoleGrantFactory(
         user=other_hr, role=Role.HR_ADMIN, company=factories.CompanyFactory(name="别家")
@@ -155,10 +158,18 @@ def test_a_site_outside_the_importers_companies_reads_as_unknown(world, django_u
 
 
 def test_the_month_report_reads_imported_history(world):
-    from tickets.selectors.report import month_report
-
     run("tickets", csv_file([KEYS, CLOSED]), user=world.hr)
     report = month_report(site=world.site_a, month=datetime.date(2026, 9, 1))
     (row,) = report.rows
     assert (row.response_minutes, row.resolution_minutes) == (10, 180)
     assert row.resolution_breached is False and report.average_rating == 4.0
+
+
+def test_the_command_line_imports_a_log_and_a_dry_run_writes_nothing(world, tmp_path):
+    path = tmp_path / "tickets.csv"
+    path.write_bytes(csv_file([KEYS, CLOSED, OPEN]).read())
+    out = io.StringIO()
+    call_command("import_data", "tickets", str(path), "--dry-run", stdout=out)
+    assert Ticket.objects.count() == 0
+    call_command("import_data", "tickets", str(path), stdout=out)
+    assert sorted(Ticket.objects.values_list("number", flat=True)) == [7, 9]

@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -109,3 +110,9 @@ def test_the_pdf_is_made_in_the_background_in_chinese(client, october, pdf_of):
     job = ExportJob.objects.latest("pk")
     client.force_login(world.supervisor_a)
     assert client.get(reverse("exports:download", args=[job.pk])).status_code == 404
+
+
+def test_echarts_is_served_from_our_own_static_files():
+    found = finders.find("vendor/echarts/echarts.min.js")
+    assert found and "node_modules" in str(found)
+    assert finders.find("tickets/report.js")
