@@ -74,9 +74,11 @@ class TicketForm(BootstrapForm):
         required=False,
     )
 
-    def __init__(self, *args, sites, contacts, on_behalf: bool, **kwargs):
+    def __init__(self, *args, sites, contacts, on_behalf: bool, own_sites=frozenset(), **kwargs):
         super().__init__(*args, **kwargs)
         self.on_behalf = on_behalf
+        # The sites where the reader is the client: there they raise for themselves.
+        self.own_sites = own_sites
         self.fields["site"].queryset = sites
         if len(sites) == 1:
             self.fields["site"].initial = sites[0].pk
@@ -89,9 +91,9 @@ class TicketForm(BootstrapForm):
 
     def clean(self):
         data = super().clean()
-        if self.on_behalf and not (
-            data.get("raised_for") or data.get("raised_for_name", "").strip()
-        ):
+        site = data.get("site")
+        for_someone = self.on_behalf and site is not None and site.pk not in self.own_sites
+        if for_someone and not (data.get("raised_for") or data.get("raised_for_name", "").strip()):
             self.add_error(
                 "raised_for_name",
                 _("Say for whom you raise this ticket: a client contact of the site, or a name."),

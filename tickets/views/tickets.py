@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from openpyxl import Workbook
 
+from onsite.access import access_for
 from onsite.decorators import role_required
 from onsite.roles import Role
 from onsite.spreadsheets import xlsx_append, xlsx_bytes
@@ -216,6 +217,7 @@ def ticket_new(request):
         sites=sites,
         contacts=contacts,
         on_behalf=on_behalf,
+        own_sites=access_for(request.user).client_sites,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -7,6 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from onsite.roles import Role
+from tests import factories
 from tests.pages import page_text
 from tickets.models import Channel, Ticket, TicketAttachment
 
@@ -119,3 +121,19 @@ def test_a_site_not_ones_own_is_not_offered(client, world):
     assert response.context["form"].errors["site"]
     assert not Ticket.objects.exists()
     assert _("Raise a ticket") in page_text(response)
+
+
+def test_a_client_of_one_site_and_supervisor_of_another_raises_for_themselves_at_their_own(
+    client, world
+):
+    factories.RoleGrantFactory(user=world.supervisor_a, role=Role.CLIENT_CONTACT, site=world.site_b)
+    client.force_login(world.supervisor_a)
+    response = client.post(reverse("tickets:new"), fields(site=world.site_a.pk))
+    assert response.context["form"].errors["raised_for_name"]
+    client.post(reverse("tickets:new"), fields(site=world.site_b.pk))
+    ticket = Ticket.objects.get()
+    assert (ticket.site, ticket.channel, ticket.raised_for_name) == (
+        world.site_b,
+        Channel.ONLINE,
+        "",
+    )
