@@ -4,8 +4,8 @@ reports and assessments see the months before Onsite.
 A ticket is known by its site and number: a number the site already has is left as it is (the
 same file twice changes nothing). The status follows from the times the log gives (closed,
 resolved, acknowledged, else new), and the due times from the site's SLA clock and the policy
-from the moment it was raised, as if it had been raised here. The site's desk then gives its next
-ticket a number above every imported one. The whole file or nothing: any bad row changes nothing
+numbers in force when it was raised (tickets.imports.policy_history), as if raised here. The
+site's desk then gives its next ticket a number above every imported one. The whole file or nothing: any bad row changes nothing
 (unless bad rows are skipped), each reported by row, column and reason."""
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from simple_history.utils import bulk_create_with_history
 
 from attendance.imports.punches import TIMESTAMP, Problems
 from onsite.org.models import Company, Contract, Site
-from onsite.policy import policy_for
 from staffing.imports.context import ImportContext
 from staffing.imports.resources import Column
 from staffing.imports.services import ImportReport, ImportRows
 from staffing.imports.widgets import Integer, Text, YesNo, empty_cell
+from tickets.imports.policy_history import PolicyAsOf
 from tickets.models import Category, Priority, SiteDesk, Ticket, TicketStatus
 from tickets.services import sla
 
@@ -314,8 +314,9 @@ class TicketImport:
             site = values["site"]
             pair = (site.pk, values["company_id"])
             if pair not in policies:
-                policies[pair] = policy_for(company=companies[values["company_id"]], site=site)
-            tickets.append(self._ticket(values, policies[pair]))
+                policies[pair] = PolicyAsOf(company=companies[values["company_id"]], site=site)
+            policy = policies[pair].at(values["raised_at"])
+            tickets.append(self._ticket(values, policy))
         bulk_create_with_history(
             tickets, Ticket, default_user=self.context.user, default_change_reason=_("Imported")
         )

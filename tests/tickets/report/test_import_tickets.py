@@ -7,6 +7,8 @@ import io
 
 from django.core.management import call_command
 
+from onsite.models import PolicySetting
+from onsite.policy import policy_set
 from onsite.roles import Role
 from tests import factories
 from tests.dates import SHANGHAI
@@ -173,3 +175,20 @@ def test_the_command_line_imports_a_log_and_a_dry_run_writes_nothing(world, tmp_
     assert Ticket.objects.count() == 0
     call_command("import_data", "tickets", str(path), stdout=out)
     assert sorted(Ticket.objects.values_list("number", flat=True)) == [7, 9]
+
+
+def test_due_times_follow_the_policy_in_force_when_the_ticket_was_raised(world):
+    """Urgent resolution went from 4 h to 8 h on 15 September: a ticket of 1 September keeps
+    4 h, one of 1 October gets 8 h."""
+    policy_set(key="ticket_resolution_hours_urgent", value=8, site=world.site_a, by=world.hr)
+    changed = datetime.datetime(2026, 9, 15, tzinfo=SHANGHAI)
+    PolicySetting.history.update(history_date=changed)
+    later = [*CLOSED]
+    later[0], later[5:9] = "8", ["2026-10-01 09:00", "", "", ""]
+    later[9] = ""
+    report = run("tickets", csv_file([LABELS, CLOSED, later]), user=world.hr)
+    assert report.errors == []
+    before, after = Ticket.objects.order_by("number")
+    assert before.resolution_due - before.raised_at == datetime.timedelta(hours=4)
+    assert after.resolution_due - after.raised_at == datetime.timedelta(hours=8)
+    assert after.response_due - after.raised_at == datetime.timedelta(hours=24)
