@@ -21,6 +21,12 @@ class TicketsConfig(AppConfig):
 
         tickets_periodic.register()
         reminder_register("tickets.sla", _("Ticket due soon or overdue"), tickets_sla_remind)
+        # Inspections (tinsp): a working day without an inspection record, the next morning.
+        from tickets.services.inspections import inspections_missing_flag
+
+        reminder_register(
+            "tickets.inspection_missing", _("Day without an inspection"), inspections_missing_flag
+        )
         # The ticket pages (tui): the menu entry and the dashboard cards.
         from tickets import dashboard as tickets_dashboard
         from tickets import menu as tickets_menu

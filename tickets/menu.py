@@ -13,3 +13,7 @@ READERS = (Role.CLIENT_CONTACT, Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role
 def register() -> None:
     # On its own, not in a drop-down: what a client contact opens on a phone.
     menu_register(NavItem(_("Service tickets"), "tickets:list", READERS, "tickets", order=20))
+    # The day's round (tinsp): opened on a phone by the person on duty.
+    menu_register(
+        NavItem(_("Daily inspections"), "tickets:inspections", READERS, "inspections", order=21)
+    )

@@ -108,5 +108,16 @@ KINDS = [
     ),
 ]
 
+# Inspections (tickets.services.inspections): a working day left without a record, told to the
+# site's supervisors the next morning. `date` is the day, as text.
+KINDS.append(
+    NotificationKind(
+        key="tickets.inspection_missing",
+        title=_("No inspection was recorded at %(site)s on %(date)s"),
+        link=lambda params: reverse("tickets:inspections"),
+        example={"site": "甲机房", "site_id": 1, "date": "2026-10-12"},
+    )
+)
+
 for kind in KINDS:
     notification_kind_register(kind)

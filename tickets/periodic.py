@@ -26,3 +26,12 @@ def register() -> None:
             "Hourly: close resolved tickets the client left unanswered for the policy's days.",
         )
     )
+    periodic_register(
+        PeriodicJob(
+            "tickets-inspections-missing",
+            "tickets.tasks.inspections_missing_flag_task",
+            crontab(hour=8, minute=10),
+            "Every morning: tell the site's supervisors that yesterday, a working day with people "
+            "placed there, has no inspection record (once per site and day).",
+        )
+    )

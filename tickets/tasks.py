@@ -16,3 +16,11 @@ def tickets_sla_remind_task() -> int:
 @shared_task
 def tickets_autoclose_task() -> int:
     return tickets.tickets_autoclose()
+
+
+@shared_task
+def inspections_missing_flag_task() -> int:
+    """The morning after: a working day without an inspection record, told once per site."""
+    from tickets.services.inspections import inspections_missing_flag
+
+    return inspections_missing_flag()

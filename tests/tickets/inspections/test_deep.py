@@ -1,0 +1,137 @@
+"""The half-yearly deep inspection report: written by someone placed at the site, its plan owned
+by people placed there, submitted, and reviewed by the site's supervisor, never by its author;
+a returned report says why and goes back to its author."""
+
+from __future__ import annotations
+
+import pytest
+
+from onsite.transitions import Refused
+from tests.dates import FRIDAY
+from tickets.models import DeepInspectionStatus
+from tickets.services import inspections as services
+
+pytestmark = pytest.mark.django_db
+D = DeepInspectionStatus
+
+
+def draft(world, by=None):
+    return services.deep_create(
+        site=world.site_a, by=by or world.staff_a, half="2026h2", findings="  UPS 电池老化  "
+    )
+
+
+def planned(world, by=None):
+    report = draft(world, by)
+    services.action_add(
+        report=report,
+        by=by or world.staff_a,
+        action="更换 UPS 电池",
+        owner=world.person_a,
+        due_on=FRIDAY,
+    )
+    return report
+
+
+def test_someone_placed_at_the_site_writes_a_draft(world):
+    report = draft(world)
+    assert (report.half, report.findings, report.status) == ("2026H2", "UPS 电池老化", D.DRAFT)
+    assert report.author == world.staff_a
+
+
+@pytest.mark.parametrize("who", ["supervisor_a", "hr", "client_a", "staff_b", "manager"])
+def test_others_do_not_write_it(world, who):
+    with pytest.raises(Refused, match="placed at the site"):
+        draft(world, by=world.users[who])
+
+
+@pytest.mark.parametrize("half", ["2026H3", "26H1", "2026-1", ""])
+def test_the_half_year_is_named_as_2026h1(world, half):
+    with pytest.raises(Refused, match="2026H1"):
+        services.deep_create(site=world.site_a, by=world.staff_a, half=half, findings="x")
+
+
+def test_one_report_a_half_year_and_findings_written(world):
+    draft(world)
+    with pytest.raises(Refused, match="already"):
+        draft(world)
+    with pytest.raises(Refused, match="findings"):
+        services.deep_create(site=world.site_a, by=world.staff_a, half="2026H1", findings=" ")
+
+
+def test_the_plan_is_owned_by_someone_placed_at_the_site(world):
+    report = draft(world)
+    with pytest.raises(Refused, match=r"李四.*甲机房"):
+        services.action_add(
+            report=report, by=world.staff_a, action="巡检", owner=world.person_b, due_on=FRIDAY
+        )
+    with pytest.raises(Refused, match="Say what"):
+        services.action_add(
+            report=report, by=world.staff_a, action=" ", owner=world.person_a, due_on=FRIDAY
+        )
+
+
+def test_a_report_without_a_plan_is_not_submitted(world):
+    report = draft(world)
+    with pytest.raises(Refused, match="at least one improvement"):
+        services.deep_submit(report=report, by=world.staff_a)
+
+
+def test_submitted_then_accepted_by_the_supervisor(world):
+    report = services.deep_submit(report=planned(world), by=world.staff_a)
+    assert report.status == D.SUBMITTED and report.submitted_at
+    with pytest.raises(Refused, match="not changed any more"):
+        services.deep_update(report=report, by=world.staff_a, findings="改")
+    report = services.deep_review(report=report, by=world.supervisor_a, accept=True)
+    assert (report.status, report.reviewed_by) == (D.REVIEWED, world.supervisor_a)
+    assert [h.status for h in report.history.order_by("history_date")] == [
+        D.DRAFT,
+        D.SUBMITTED,
+        D.REVIEWED,
+    ]
+    with pytest.raises(Refused, match="only a submitted one"):
+        services.deep_review(report=report, by=world.supervisor_a, accept=True)
+
+
+def test_returned_with_a_note_goes_back_to_its_author(world):
+    report = services.deep_submit(report=planned(world), by=world.staff_a)
+    with pytest.raises(Refused, match="why"):
+        services.deep_review(report=report, by=world.supervisor_a, accept=False, note=" ")
+    report = services.deep_review(
+        report=report, by=world.supervisor_a, accept=False, note="补充机房温度数据"
+    )
+    assert (report.status, report.review_note) == (D.RETURNED, "补充机房温度数据")
+    report = services.deep_update(
+        report=report, by=world.staff_a, findings="UPS 电池老化；温度偏高"
+    )
+    assert services.deep_submit(report=report, by=world.staff_a).status == D.SUBMITTED
+
+
+@pytest.mark.parametrize("who", ["hr", "staff_a", "client_a", "manager"])
+def test_only_the_supervisor_reviews(world, who):
+    report = services.deep_submit(report=planned(world), by=world.staff_a)
+    with pytest.raises(Refused, match="supervisor"):
+        services.deep_review(report=report, by=world.users[who], accept=True)
+
+
+def test_the_author_never_reviews_their_own_report(two_roles):
+    world = two_roles
+    report = services.deep_submit(
+        report=planned(world, by=world.supervisor_staff), by=world.supervisor_staff
+    )
+    with pytest.raises(Refused, match="other than its author"):
+        services.deep_review(report=report, by=world.supervisor_staff, accept=True)
+    assert services.deep_review(report=report, by=world.supervisor_a, accept=True).status == (
+        D.REVIEWED
+    )
+
+
+def test_only_the_author_changes_the_draft(world, colleague):
+    report = planned(world)
+    with pytest.raises(Refused, match="author"):
+        services.deep_update(report=report, by=colleague, findings="改")
+    action = report.actions.get()
+    with pytest.raises(Refused, match="author"):
+        services.action_remove(action=action, by=colleague)
+    services.action_remove(action=action, by=world.staff_a)
+    assert not report.actions.exists()
