@@ -207,3 +207,11 @@ def test_a_comment_with_files(client, world, ticket):
     comment = ticket.comments.get(body="现场照片")
     assert comment.internal is True
     assert comment.attachments.count() == 2
+
+
+def test_the_assign_form_offers_only_the_people_placed_at_the_site(client, world, ticket):
+    response = detail(client, world.hr, ticket)
+    assert list(response.context["assign_form"].fields["staff"].queryset) == [world.person_a]
+    # The client and the manager do not assign.
+    assert detail(client, world.client_a, ticket).context["assign_form"] is None
+    assert detail(client, world.manager, ticket).context["assign_form"] is None

@@ -106,3 +106,9 @@ def test_the_export_has_the_filtered_rows_and_no_formulas(client, world):
     title = sheet.cell(row=2, column=3)
     assert title.data_type == "s"
     assert title.value == '\'=HYPERLINK("http://evil")'
+
+
+def test_staff_see_the_tickets_they_raised_for_a_client(client, world):
+    raise_ticket(world, site=world.site_b, by=world.staff_b, raised_for_name="王主任", title="代提")
+    raise_ticket(world, title="别人的")
+    assert listed(client, world.staff_b) == ["代提"]
