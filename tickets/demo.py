@@ -3,7 +3,7 @@ ticket in every state (one past its resolution due time, one rated, one complain
 staff for the client on the phone), one at a second site, the site's inspection checklist and a
 week of daily inspections, one with a failed item that opened a fault ticket.
 
-Everything goes through the ticket services with explicit times before the demo's now, so the due
+Everything goes through the ticket and inspection services with explicit times before the demo's now, so the due
 times, the thread and the SLA states are what the services would have made. The step draws
 nothing from the demo's random sequence, so the other apps' data stay as they were."""
 
@@ -19,15 +19,13 @@ from onsite.demo import DemoStep, DemoWorld, demo_step_register
 from tickets.models import (
     Category,
     Channel,
-    ChecklistItem,
-    Inspection,
-    InspectionResult,
     Priority,
     SiteDesk,
     Ticket,
     TicketComment,
 )
 from tickets.services import tickets as services
+from tickets.services.inspections import Check, checklist_item_add, inspection_record
 
 # The demo site's checklist (systems × items), as a machine room's daily round reads.
 CHECKLIST = [
@@ -313,47 +311,29 @@ def _demo_inspections(world: DemoWorld) -> None:
     """The demo site's checklist and a round every day of the last week, by the staff login's own
     person; one item failed two days ago and opened a fault ticket, now being worked on."""
     site = world.sites[0]
-    inspector = world.people[0]
     staff = world.users["staff"]
     t = _Clock(site, world.today)
-    items = ChecklistItem.objects.bulk_create(
-        ChecklistItem(site=site, system=system, item=item, order=n)
-        for n, (system, item) in enumerate(CHECKLIST, start=1)
-    )
-    # Written straight as rows: inspections have no service yet to record a round.
+    items = [
+        checklist_item_add(site=site, by=world.users["supervisor"], system=system, item=item)
+        for system, item in CHECKLIST
+    ]
     for days_ago in range(INSPECTION_DAYS, 0, -1):
-        recorded = t.at(days_ago, 9, 10)
-        inspection = Inspection.objects.create(
-            site=site,
-            date=world.today - datetime.timedelta(days=days_ago),
-            inspector=inspector,
-            recorded_at=recorded,
-        )
         failed = days_ago == FAILED_DAYS_AGO
-        results = InspectionResult.objects.bulk_create(
-            InspectionResult(
-                inspection=inspection,
-                item=item,
-                ok=not (failed and n == FAILED_ITEM),
-                note=FAILED_NOTE if failed and n == FAILED_ITEM else "",
-            )
-            for n, item in enumerate(items)
+        inspection = inspection_record(
+            site=site,
+            by=staff,
+            checks=[
+                Check(item, ok=False, note=FAILED_NOTE)
+                if failed and n == FAILED_ITEM
+                else Check(item, ok=True)
+                for n, item in enumerate(items)
+            ],
+            now=t.at(days_ago, 9, 10),
         )
         if not failed:
             continue
-        ticket = services.ticket_raise(
-            site=site,
-            by=staff,
-            category=Category.FAULT,
-            priority=Priority.NORMAL,
-            title=f"巡检发现：{items[FAILED_ITEM].item}",
-            description=FAILED_NOTE,
-            channel=Channel.WALK_UP,
-            raised_for_name="日常巡检",
-            now=recorded,
-        )
-        Ticket.objects.filter(pk=ticket.pk).update(inspection_result=results[FAILED_ITEM])
-        ticket.refresh_from_db()
+        # The round opened the fault ticket; the inspector takes it on at once.
+        ticket = Ticket.objects.get(inspection_result__inspection=inspection)
         ticket = services.ticket_acknowledge(ticket=ticket, by=staff, now=t.at(days_ago, 9, 30))
         services.ticket_start(
             ticket=ticket,
