@@ -21,6 +21,9 @@ class ImportKind:
     bulk: bool = False
     note: str = ""  # a line under the kind's columns on the upload page
     order: int = 100  # lower first on the upload page and in the form
+    # One example row of the template workbook, by column key (a kind of an app above staffing
+    # brings its own; staffing's and attendance's are in staffing.imports.exports.EXAMPLES).
+    example: tuple[tuple[str, str], ...] = ()
 
 
 KINDS: dict[str, ImportKind] = {}

@@ -15,6 +15,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from onsite.access import access_for
+from onsite.importkinds import import_kind
 from onsite.org.models import Assignment, Staff, mask_id_number
 from onsite.spreadsheets import xlsx_append, xlsx_bytes
 from staffing.imports.resources import StaffResource
@@ -82,7 +83,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
 def template_workbook(*, kind: str, company_name: str) -> bytes:
     """Headers in Chinese, one example row, and a second sheet naming each column."""
     columns = [c for c in kind_columns(kind) if not c.export_only]
-    example = EXAMPLES[kind]
+    example = EXAMPLES.get(kind) or dict(import_kind(kind).example)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Import")

@@ -33,6 +33,7 @@ def test_import_kinds_come_in_the_order_a_company_is_loaded():
         "assignments",
         "punches",
         "leave",
+        "tickets",
     ]
     assert "punches" in KEYS
     assert import_kind("punches").bulk

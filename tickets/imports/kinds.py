@@ -20,5 +20,18 @@ def register() -> None:
                 "is left as it is."
             ),
             order=80,
+            example=(
+                ("number", "12"),
+                ("site_code", "SH-01"),
+                ("category", "故障事件"),
+                ("priority", "高"),
+                ("title", "机房空调漏水"),
+                ("raised_at", "2026-03-02 09:30"),
+                ("acknowledged_at", "2026-03-02 09:45"),
+                ("resolved_at", "2026-03-02 15:00"),
+                ("closed_at", "2026-03-03 10:00"),
+                ("rating", "5"),
+                ("complaint", "否"),
+            ),
         )
     )
