@@ -40,16 +40,22 @@ class RoundForm(BootstrapForm):
             self.fields[f"ok_{item.pk}"] = forms.ChoiceField(
                 label=str(item),
                 choices=[(OK, _("OK")), (FAILED, _("Failed"))],
-                widget=forms.RadioSelect,
+                # Added after BootstrapForm styled the fields: styled here.
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                 initial=OK,
             )
             self.fields[f"note_{item.pk}"] = forms.CharField(
-                label=_("Note"), required=False, max_length=note_length
+                label=_("Note"),
+                required=False,
+                max_length=note_length,
+                widget=forms.TextInput(attrs={"class": "form-control"}),
             )
             self.fields[f"photo_{item.pk}"] = forms.FileField(
                 label=_("Photo"),
                 required=False,
-                widget=forms.ClearableFileInput(attrs={"accept": ".jpg,.jpeg,.png"}),
+                widget=forms.ClearableFileInput(
+                    attrs={"accept": ".jpg,.jpeg,.png", "class": "form-control"}
+                ),
             )
 
     def rows(self):
