@@ -127,6 +127,8 @@ def test_the_author_never_reviews_their_own_report(two_roles):
 
 
 def test_only_the_author_changes_the_draft(world, colleague):
+    # 王五 is placed at site A too, and may write a report of his own, but not change this one.
+    colleague = colleague.user
     report = planned(world)
     with pytest.raises(Refused, match="author"):
         services.deep_update(report=report, by=colleague, findings="改")
