@@ -175,7 +175,10 @@ def inspection_record(
                 _result(inspection, check, by=by, now=now)
     except IntegrityError:
         # The same round sent twice at once (a double click): the first one stands.
-        raise _already(done.get()) from None
+        first = done.first()
+        if first is None:
+            raise
+        raise _already(first) from None
     return inspection
 
 
