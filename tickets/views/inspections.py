@@ -7,6 +7,8 @@ tickets.permissions whether the reader may act (403 otherwise), calls one servic
 
 from __future__ import annotations
 
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -49,8 +51,9 @@ def _site(request, site_pk: int):
 def inspection_list(request):
     sites = selectors.inspection_sites(request.user)
     chosen = None
-    if request.GET.get("site", "").isdigit():
-        chosen = sites.filter(pk=int(request.GET["site"])).first()
+    # No site or not a number: all the reader's sites.
+    with contextlib.suppress(ValueError, OverflowError):
+        chosen = sites.filter(pk=int(request.GET.get("site", ""))).first()
     shown = sites.filter(pk=chosen.pk) if chosen else sites
     site_list = list(sites)
     if not site_list:

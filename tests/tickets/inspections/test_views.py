@@ -172,3 +172,18 @@ def test_the_list_costs_the_same_whatever_its_length(
         response = client.get(reverse("tickets:inspections"))
     assert len(response.context["page"].object_list) == rounds
     assert response.context["page"].object_list[0].failed == 1
+
+
+@pytest.mark.parametrize("site", ["²", "x", "99999999999999999999", ""])
+def test_a_site_filter_that_is_not_one_of_mine_shows_all_my_sites(client, world, site):
+    client.force_login(world.hr)
+    response = client.get(reverse("tickets:inspections"), {"site": site})
+    assert response.status_code == 200
+    assert response.context["chosen"] is None
+    assert [card["site"] for card in response.context["cards"]] == [world.site_a, world.site_b]
+
+
+def test_a_site_filter_shows_that_site(client, world):
+    client.force_login(world.hr)
+    response = client.get(reverse("tickets:inspections"), {"site": world.site_b.pk})
+    assert [card["site"] for card in response.context["cards"]] == [world.site_b]
