@@ -59,3 +59,32 @@ def test_the_round_on_a_phone_and_the_checklist_on_a_desk(new_page, live_server,
     expect(desk.locator("[data-testid=items] li")).to_have_count(3)
     desk.goto(url(live_server, "tickets:inspection", inspection.pk))
     expect(desk.locator("[data-ok='0']")).to_contain_text("指示灯红色闪烁")
+
+
+def test_the_deep_report_written_on_a_phone_and_reviewed(new_page, live_server, live_world):
+    phone = new_page(PHONE)
+    login(phone, live_server, "staff_a")
+    phone.goto(url(live_server, "tickets:deep_new", live_world.site_a.pk))
+    phone.fill("#id_half", "2026H2")
+    phone.fill("#id_findings", "二号 UPS 电池组内阻偏高，机房北侧温度偏高。")
+    phone.locator("[data-testid=deep-form] button[type=submit]").click()
+    phone.fill("#id_action", "更换二号 UPS 电池组")
+    phone.select_option("#id_owner", str(live_world.person_a.pk))
+    phone.fill("#id_due_on", "2026-12-31")
+    phone.locator("[data-testid=action-form] button[type=submit]").click()
+    expect(phone.locator("[data-testid=actions] li")).to_contain_text("张三")
+    # People's names, never their logins.
+    expect(phone.locator("[data-testid=status]")).to_contain_text("张三")
+    expect(phone.locator("[data-testid=history]")).to_contain_text("张三")
+    assert page_width(phone) <= PHONE["width"]
+    screenshot(phone, "inspection-deep-360")
+    phone.locator("[data-testid=submit]").click()
+    expect(phone.locator(".alert-success")).to_be_visible()
+
+    desk = new_page(DESKTOP)
+    login(desk, live_server, "supervisor_a")
+    desk.goto(phone.url)
+    desk.locator("[data-testid=review-form] input[value=return]").check()
+    desk.fill("#id_note", "请补充温度记录")
+    desk.locator("[data-testid=review-form] button[type=submit]").click()
+    expect(desk.locator("[data-testid=review-note]")).to_contain_text("请补充温度记录")

@@ -42,7 +42,7 @@ def rounds(sites: QuerySet[Site]) -> QuerySet[Inspection]:
 def deep_reports(sites: QuerySet[Site]) -> QuerySet[DeepInspection]:
     return (
         DeepInspection.objects.filter(site__in=sites)
-        .select_related("site", "author")
+        .select_related("site", "author__staff_record")
         .order_by("-half", "site__code")
     )
 

@@ -232,7 +232,12 @@ def _report(request, pk: int) -> DeepInspection:
     return get_object_or_404(
         DeepInspection.objects.filter(
             site__in=selectors.inspection_sites(request.user)
-        ).select_related("site", "author", "reviewed_by"),
+        ).select_related(
+            # The names on the staff records (person_name reads them when fetched).
+            "site__client",
+            "author__staff_record",
+            "reviewed_by__staff_record",
+        ),
         pk=pk,
     )
 
@@ -279,7 +284,9 @@ def deep_detail(request, pk: int):
             if editable
             else None,
             "review_form": ReviewForm() if reviewable else None,
-            "history": report.history.select_related("history_user").order_by("history_date"),
+            "history": report.history.select_related("history_user__staff_record").order_by(
+                "history_date"
+            ),
         },
     )
 
