@@ -118,6 +118,37 @@ KINDS.append(
         example={"site": "甲机房", "site_id": 1, "date": "2026-10-12"},
     )
 )
+# The deep inspection report: submitted (to the site's supervisors), reviewed (to its author).
+KINDS.append(
+    NotificationKind(
+        key="tickets.deep_submitted",
+        title=_("The deep inspection report of %(site)s for %(half)s awaits your review"),
+        link=lambda params: reverse("tickets:deep", args=[params["report"]]),
+        example={"site": "甲机房", "half": "2026H2", "report": 1},
+    )
+)
+KINDS.append(
+    NotificationKind(
+        key="tickets.deep_reviewed",
+        title=lambda params: (
+            (
+                gettext("The deep inspection report of %(site)s for %(half)s is accepted")
+                if params["accepted"]
+                else gettext("The deep inspection report of %(site)s for %(half)s is returned")
+            )
+            % params
+        ),
+        body="%(note)s",
+        link=lambda params: reverse("tickets:deep", args=[params["report"]]),
+        example={
+            "site": "甲机房",
+            "half": "2026H2",
+            "report": 1,
+            "accepted": False,
+            "note": "补充",
+        },
+    )
+)
 
 for kind in KINDS:
     notification_kind_register(kind)

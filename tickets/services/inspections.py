@@ -37,6 +37,8 @@ from tickets.services.tickets import ticket_raise
 
 D = DeepInspectionStatus
 MISSING = "tickets.inspection_missing"
+SUBMITTED = "tickets.deep_submitted"
+REVIEWED = "tickets.deep_reviewed"
 SYSTEM_LENGTH = ChecklistItem._meta.get_field("system").max_length
 ITEM_LENGTH = ChecklistItem._meta.get_field("item").max_length
 NOTE_LENGTH = InspectionResult._meta.get_field("note").max_length
@@ -291,6 +293,10 @@ def _findings(findings: str) -> str:
     return findings
 
 
+def _deep_params(report: DeepInspection) -> dict:
+    return {"site": report.site.name, "half": report.half, "report": report.pk}
+
+
 def deep_create(*, site: Site, by, half: str, findings: str) -> DeepInspection:
     """A draft report of `half` ("2026H2") for the site, by someone placed there."""
     _may_write(by, site)
@@ -356,6 +362,11 @@ def deep_submit(*, report: DeepInspection, by, now=None) -> DeepInspection:
         locked._history_user = by
         locked._change_reason = _("Submitted")
         locked.save(update_fields=["status", "submitted_at"])
+        notification_create(
+            recipients=[u for u in supervisors([locked.site_id]) if u.pk != by.pk],
+            kind=SUBMITTED,
+            params=_deep_params(locked),
+        )
     return locked
 
 
@@ -384,4 +395,9 @@ def deep_review(*, report: DeepInspection, by, accept: bool, note: str = "", now
             _("Accepted by %(name)s") if accept else _("Returned by %(name)s")
         ) % {"name": person_name(by)}
         locked.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])
+        notification_create(
+            recipients=[locked.author],
+            kind=REVIEWED,
+            params={**_deep_params(locked), "accepted": accept, "note": note},
+        )
     return locked

@@ -137,3 +137,22 @@ def test_only_the_author_changes_the_draft(world, colleague):
         services.action_remove(action=action, by=colleague)
     services.action_remove(action=action, by=world.staff_a)
     assert not report.actions.exists()
+
+
+def test_the_supervisor_is_told_of_a_submission_and_the_author_of_the_review(world):
+    from onsite.models import Notification
+
+    report = services.deep_submit(report=planned(world), by=world.staff_a)
+    told = Notification.objects.get(kind=services.SUBMITTED)
+    assert (told.recipient, told.params["half"], told.params["report"]) == (
+        world.supervisor_a,
+        "2026H2",
+        report.pk,
+    )
+    services.deep_review(report=report, by=world.supervisor_a, accept=False, note="补充温度记录")
+    told = Notification.objects.get(kind=services.REVIEWED)
+    assert (told.recipient, told.params["accepted"], told.params["note"]) == (
+        world.staff_a,
+        False,
+        "补充温度记录",
+    )
