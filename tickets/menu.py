@@ -4,16 +4,29 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from onsite.navigation import NavItem, menu_register
+from onsite.navigation import NavItem, group_register, menu_register
 from onsite.roles import Role
 
 READERS = (Role.CLIENT_CONTACT, Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
+# The monthly service report: the company's side and the client's, not the people on site.
+REPORT_READERS = (Role.CLIENT_CONTACT, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
+G = "service"
 
 
 def register() -> None:
-    # On its own, not in a drop-down: what a client contact opens on a phone.
-    menu_register(NavItem(_("Service tickets"), "tickets:list", READERS, "tickets", order=20))
-    # The day's round (tinsp): opened on a phone by the person on duty.
+    # One drop-down for whoever has two or more of these; the tickets come first, as a client
+    # contact on a phone opens them most.
+    group_register(G, _("Client service"))
     menu_register(
-        NavItem(_("Daily inspections"), "tickets:inspections", READERS, "inspections", order=21)
+        NavItem(_("Service tickets"), "tickets:list", READERS, "tickets", G, order=20),
+        # The day's round: opened on a phone by the person on duty.
+        NavItem(_("Daily inspections"), "tickets:inspections", READERS, "inspections", G, 21),
+        NavItem(
+            _("Monthly service report"),
+            "tickets:report_choose",
+            REPORT_READERS,
+            "ticket_report",
+            G,
+            22,
+        ),
     )

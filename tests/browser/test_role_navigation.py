@@ -16,6 +16,8 @@ EXPECTED_NAV = {
     "hr": {
         "dashboard",
         "tickets",
+        "inspections",
+        "ticket_report",
         "approvals",
         "leave",
         "overtime",
@@ -38,6 +40,8 @@ EXPECTED_NAV = {
     "supervisor_a": {
         "dashboard",
         "tickets",
+        "inspections",
+        "ticket_report",
         "approvals",
         "leave",
         "overtime",
@@ -55,6 +59,7 @@ EXPECTED_NAV = {
     "staff_a": {
         "dashboard",
         "tickets",
+        "inspections",
         "leave",
         "overtime",
         "sites",
@@ -69,6 +74,7 @@ EXPECTED_NAV = {
     "staff_b": {
         "dashboard",
         "tickets",
+        "inspections",
         "leave",
         "overtime",
         "sites",
@@ -83,6 +89,8 @@ EXPECTED_NAV = {
     "manager": {
         "dashboard",
         "tickets",
+        "inspections",
+        "ticket_report",
         "approvals",
         "leave",
         "overtime",
@@ -98,7 +106,14 @@ EXPECTED_NAV = {
     },
     # Finance opens the approvals inbox too (onsite.inbox.DECIDERS), for the claims it will decide.
     "finance": {"dashboard", "approvals", "sites", "notifications"},
-    "client_a": {"dashboard", "sites", "tickets", "notifications"},
+    "client_a": {
+        "dashboard",
+        "sites",
+        "tickets",
+        "inspections",
+        "ticket_report",
+        "notifications",
+    },
     "outsider": {"dashboard", "notifications"},
 }
 # People with two roles see the menus of both: HR's or the supervisor's, and their own as staff.
