@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from onsite.access import access_for
@@ -33,7 +34,7 @@ __all__ = [
 class Category(models.TextChoices):
     GENERAL = "general", _("General")
     DATA_REQUEST = "data_request", _("Data request")
-    CHANGE = "change", _("Change")
+    CHANGE = "change", pgettext_lazy("ticket category", "Change")
     FAULT = "fault", _("Fault")
 
 
@@ -50,7 +51,7 @@ class TicketStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     RESOLVED = "resolved", _("Resolved")
     REOPENED = "reopened", _("Reopened")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("ticket status", "Closed")
 
 
 # Not yet resolved: the resolution clock still runs.
