@@ -13,9 +13,10 @@ import pytest
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from onsite.roles import Role
 from tests import factories, matrix
 from tests.conftest import World, build_world
-from tests.matrix import ANON, EVERYONE, Row, only, statuses
+from tests.matrix import ANON, CLIENT_B, EVERYONE, Row, expected, only, statuses
 
 
 def notification_of_staff_a(w: World) -> list:
@@ -64,7 +65,7 @@ MATRIX = [
     ),
     Row(
         "staffing:site_detail",
-        only(("hr", "manager", "finance", "staff_b")),
+        only(("hr", "manager", "finance", "staff_b", "client_b")),
         args=lambda w: [w.site_b.pk],
         label="site_detail B",
     ),
@@ -83,6 +84,10 @@ def matrix_world(django_db_setup, django_db_blocker) -> Iterator[World]:
     built, and the world is gone when the module ends."""
     with django_db_blocker.unblock(), transaction.atomic():
         world = build_world(two_roles=True)
+        world.users[CLIENT_B] = factories.UserFactory(username=CLIENT_B)
+        factories.RoleGrantFactory(
+            user=world.users[CLIENT_B], role=Role.CLIENT_CONTACT, site=world.site_b
+        )
         yield world
         transaction.set_rollback(True)
 
@@ -92,10 +97,11 @@ def test_url_answers_each_role_as_the_matrix_says(client, db, matrix_world, row,
     world = matrix_world
     if role != ANON:
         client.force_login(world.users[role])
-    url = reverse(row.name, args=row.args(world))
+    args = row.args(world)
+    url = reverse(row.name, args=args)
     data = {"language": "en", "next": "/"} if row.name == "set_language" else row.data(world)
     response = getattr(client, row.method)(url, data)
-    assert response.status_code == row.expect[role], f"{row} as {role}"
+    assert response.status_code == expected(row, role, args), f"{row} as {role}"
 
 
 def _named_patterns(resolver: URLResolver, prefix: str = "") -> set[str]:

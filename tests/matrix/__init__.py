@@ -9,8 +9,12 @@ from dataclasses import dataclass
 from tests.conftest import ROLES, World
 
 ANON = "anonymous"
-EVERYONE = (*ROLES, ANON)
-SIGNED_IN = ROLES
+# The client contact of site B, a stranger to site A (only the matrix's world has her): she
+# answers as client_a on a page without a record in it, and as someone outside site A on a
+# record of site A, unless a row names her (see `expected`).
+CLIENT_B = "client_b"
+EVERYONE = (*ROLES, CLIENT_B, ANON)
+SIGNED_IN = (*ROLES, CLIENT_B)
 
 
 @dataclass(frozen=True)
@@ -45,3 +49,12 @@ def statuses(default: int, anonymous: int = 302, **by_role: int) -> dict[str, in
 
 def only(allowed: tuple[str, ...], *, ok: int = 200, other: int = 404) -> dict[str, int]:
     return statuses(other, **{role: ok for role in allowed})
+
+
+def expected(row: Row, role: str, args: list) -> int:
+    """What `role` must get on `row` (whose URL takes `args`)."""
+    if role in row.expect:
+        return row.expect[role]
+    if role == CLIENT_B:
+        return row.expect["client_a"] if not args else row.expect["outsider"]
+    raise KeyError(role)

@@ -1,13 +1,14 @@
 """The monthly service report of a site (SPEC §11): HR and the manager of the company serving
-both sites, site A's supervisor and its client contact read site A's; site B's only the company's
-side; staff, finance and the rest get 404, as if the report did not exist."""
+both sites, site A's supervisor and its client contact read site A's; site B's the company's side
+and site B's client contact; staff, finance and the rest get 404, as if the report did not
+exist."""
 
 from __future__ import annotations
 
 from tests.matrix import Row, only
 
 READERS_A = ("hr", "supervisor_a", "manager", "client_a")
-READERS_B = ("hr", "manager")
+READERS_B = ("hr", "manager", "client_b")
 
 
 def site(code: str):
