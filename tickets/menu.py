@@ -29,4 +29,12 @@ def register() -> None:
             G,
             22,
         ),
+        NavItem(
+            _("Ticket desks"),
+            "tickets:desk",
+            (Role.SUPERVISOR, Role.HR_ADMIN),
+            "ticket_desk",
+            G,
+            23,
+        ),
     )

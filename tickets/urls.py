@@ -1,8 +1,13 @@
 """The URLs of service tickets and inspections (app_name "tickets"): each page module keeps its
 own `urlpatterns`; every URL has its rows in the permission matrix (tests/matrix)."""
 
-from tickets.views import inspections, reports, tickets
+from tickets.views import desk, inspections, reports, tickets
 
 app_name = "tickets"
 
-urlpatterns = [*tickets.urlpatterns, *reports.urlpatterns, *inspections.urlpatterns]
+urlpatterns = [
+    *tickets.urlpatterns,
+    *desk.urlpatterns,
+    *reports.urlpatterns,
+    *inspections.urlpatterns,
+]

@@ -112,3 +112,15 @@ ROWS = [
         label="tickets:attachment internal",
     ),
 ]
+
+# The ticket desks: the supervisor of site A and HR set who takes new tickets; a desk page of a
+# site out of reach is 404; those without the role are refused first (403).
+ROWS += [
+    Row("tickets:desk", only(("hr", "supervisor_a"), other=403)),
+    Row(
+        "tickets:desk_set",
+        statuses(403, hr=302, supervisor_a=302),
+        method="post",
+        args=lambda w: [w.site_a.pk],
+    ),
+]
