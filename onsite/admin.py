@@ -174,7 +174,10 @@ class PolicySettingForm(BoundedMixin, forms.ModelForm):
     key = forms.ChoiceField(
         label=_("policy"),
         # Called when the form is built: the apps register their keys after this module loads.
-        choices=lambda: [(p.key, f"{p.label} ({p.unit_label})") for p in POLICIES.values()],
+        choices=lambda: [
+            (p.key, f"{p.label} ({p.unit_label})" if p.unit_label else str(p.label))
+            for p in POLICIES.values()
+        ],
     )
 
     class Meta:

@@ -9,3 +9,4 @@ from tests.factories.exports import *  # noqa: F403
 from tests.factories.flows import *  # noqa: F403
 from tests.factories.org import *  # noqa: F403
 from tests.factories.staffing import *  # noqa: F403
+from tests.factories.tickets import *  # noqa: F403

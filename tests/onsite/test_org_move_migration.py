@@ -13,10 +13,13 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
+from onsite import demo
 from onsite.org.models import Assignment, Contract, Staff
 
 MODELS = ("company", "department", "client", "site", "contract", "position", "staff", "assignment")
 HISTORY = (*(f"historical{model}" for model in MODELS), "historicalcontract_sites")
+# The apps whose demo steps the database before the move could hold.
+BEFORE_THE_MOVE = ("staffing", "attendance")
 TABLES = (*(f"staffing_{name}" for name in MODELS + HISTORY), "staffing_contract_sites")
 
 
@@ -55,7 +58,7 @@ def staff_sample() -> list[tuple]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_seeded_database_finds_every_row_after_the_move(client):
+def test_a_seeded_database_finds_every_row_after_the_move(client, monkeypatch):
     # Django made the content types for the models as they are now, under org.
     org_kinds = content_type_ids("org")
     assert set(org_kinds) == set(MODELS + HISTORY)
@@ -65,6 +68,11 @@ def test_a_seeded_database_finds_every_row_after_the_move(client):
         ContentType.objects.clear_cache()
         assert content_type_ids("staffing") == org_kinds
         assert content_type_ids("org") == {}
+        # The demo as it was before the move: the apps built after it (tickets onwards) have no
+        # tables on these migrations.
+        for key, step in list(demo.STEPS.items()):
+            if step.run.__module__.split(".")[0] not in BEFORE_THE_MOVE:
+                monkeypatch.delitem(demo.STEPS, key)
         # A small demo (its default is 30 people over 3 months) keeps the test quick.
         call_command("seed_demo", staff=8, months=1, stdout=io.StringIO())
         # The demo is made in bulk, which writes no history: edit a placement as a person would.

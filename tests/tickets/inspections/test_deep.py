@@ -41,7 +41,7 @@ def test_someone_placed_at_the_site_writes_a_draft(world):
 
 @pytest.mark.parametrize("who", ["supervisor_a", "hr", "client_a", "staff_b", "manager"])
 def test_others_do_not_write_it(world, who):
-    with pytest.raises(Refused, match="placed at the site"):
+    with pytest.raises(Refused, match="只有派驻该现场的人员"):
         draft(world, by=world.users[who])
 
 
@@ -53,9 +53,9 @@ def test_the_half_year_is_named_as_2026h1(world, half):
 
 def test_one_report_a_half_year_and_findings_written(world):
     draft(world)
-    with pytest.raises(Refused, match="already"):
+    with pytest.raises(Refused, match="已有2026H2的深度巡检报告"):
         draft(world)
-    with pytest.raises(Refused, match="findings"):
+    with pytest.raises(Refused, match="请填写巡检发现"):
         services.deep_create(site=world.site_a, by=world.staff_a, half="2026H1", findings=" ")
 
 
@@ -65,7 +65,7 @@ def test_the_plan_is_owned_by_someone_placed_at_the_site(world):
         services.action_add(
             report=report, by=world.staff_a, action="巡检", owner=world.person_b, due_on=FRIDAY
         )
-    with pytest.raises(Refused, match="Say what"):
+    with pytest.raises(Refused, match="请填写改进内容"):
         services.action_add(
             report=report, by=world.staff_a, action=" ", owner=world.person_a, due_on=FRIDAY
         )
@@ -73,14 +73,14 @@ def test_the_plan_is_owned_by_someone_placed_at_the_site(world):
 
 def test_a_report_without_a_plan_is_not_submitted(world):
     report = draft(world)
-    with pytest.raises(Refused, match="at least one improvement"):
+    with pytest.raises(Refused, match="至少添加一项改进措施"):
         services.deep_submit(report=report, by=world.staff_a)
 
 
 def test_submitted_then_accepted_by_the_supervisor(world):
     report = services.deep_submit(report=planned(world), by=world.staff_a)
     assert report.status == D.SUBMITTED and report.submitted_at
-    with pytest.raises(Refused, match="not changed any more"):
+    with pytest.raises(Refused, match="不能再修改"):
         services.deep_update(report=report, by=world.staff_a, findings="改")
     report = services.deep_review(report=report, by=world.supervisor_a, accept=True)
     assert (report.status, report.reviewed_by) == (D.REVIEWED, world.supervisor_a)
@@ -89,13 +89,13 @@ def test_submitted_then_accepted_by_the_supervisor(world):
         D.SUBMITTED,
         D.REVIEWED,
     ]
-    with pytest.raises(Refused, match="only a submitted one"):
+    with pytest.raises(Refused, match="只有已提交的报告可以审核"):
         services.deep_review(report=report, by=world.supervisor_a, accept=True)
 
 
 def test_returned_with_a_note_goes_back_to_its_author(world):
     report = services.deep_submit(report=planned(world), by=world.staff_a)
-    with pytest.raises(Refused, match="why"):
+    with pytest.raises(Refused, match="请说明退回原因"):
         services.deep_review(report=report, by=world.supervisor_a, accept=False, note=" ")
     report = services.deep_review(
         report=report, by=world.supervisor_a, accept=False, note="补充机房温度数据"
@@ -110,7 +110,7 @@ def test_returned_with_a_note_goes_back_to_its_author(world):
 @pytest.mark.parametrize("who", ["hr", "staff_a", "client_a", "manager"])
 def test_only_the_supervisor_reviews(world, who):
     report = services.deep_submit(report=planned(world), by=world.staff_a)
-    with pytest.raises(Refused, match="supervisor"):
+    with pytest.raises(Refused, match="只有现场主管可以审核"):
         services.deep_review(report=report, by=world.users[who], accept=True)
 
 
@@ -119,7 +119,7 @@ def test_the_author_never_reviews_their_own_report(two_roles):
     report = services.deep_submit(
         report=planned(world, by=world.supervisor_staff), by=world.supervisor_staff
     )
-    with pytest.raises(Refused, match="other than its author"):
+    with pytest.raises(Refused, match="撰写人以外的人审核"):
         services.deep_review(report=report, by=world.supervisor_staff, accept=True)
     assert services.deep_review(report=report, by=world.supervisor_a, accept=True).status == (
         D.REVIEWED
@@ -130,10 +130,10 @@ def test_only_the_author_changes_the_draft(world, colleague):
     # 王五 is placed at site A too, and may write a report of his own, but not change this one.
     colleague = colleague.user
     report = planned(world)
-    with pytest.raises(Refused, match="author"):
+    with pytest.raises(Refused, match="只有报告撰写人可以修改"):
         services.deep_update(report=report, by=colleague, findings="改")
     action = report.actions.get()
-    with pytest.raises(Refused, match="author"):
+    with pytest.raises(Refused, match="只有报告撰写人可以修改"):
         services.action_remove(action=action, by=colleague)
     services.action_remove(action=action, by=world.staff_a)
     assert not report.actions.exists()

@@ -38,14 +38,18 @@ def test_hr_of_the_serving_company_edits_the_checklist(world):
 @pytest.mark.parametrize("who", ["staff_a", "staff_b", "client_a", "manager"])
 def test_others_do_not_edit_the_checklist(world, who):
     user = world.users[who]
-    with pytest.raises(Refused, match="supervisor or HR"):
+    with pytest.raises(Refused, match="只有现场主管或人事可以编辑"):
         services.checklist_item_add(site=world.site_a, by=user, system="网络", item="光模块")
     assert not ChecklistItem.objects.exists()
 
 
 @pytest.mark.parametrize(
     ("system", "item", "message"),
-    [(" ", "光模块", "Name the system"), ("网", "x" * 201, "within"), ("网络", "", "Name")],
+    [
+        (" ", "光模块", "请填写系统和检查项"),
+        ("网", "x" * 201, "不超过60个字"),
+        ("网络", "", "请填写系统和检查项"),
+    ],
 )
 def test_a_blank_or_long_item_is_refused(world, system, item, message):
     with pytest.raises(Refused, match=message):
@@ -53,7 +57,7 @@ def test_a_blank_or_long_item_is_refused(world, system, item, message):
 
 
 def test_the_same_item_twice_is_refused(world, checklist):
-    with pytest.raises(Refused, match="has this item already"):
+    with pytest.raises(Refused, match="巡检清单中已有此项"):
         services.checklist_item_add(
             site=world.site_a, by=world.hr, system="网络", item="核心交换机指示灯"
         )
@@ -81,7 +85,7 @@ def test_a_retired_item_stays_in_old_records_and_leaves_the_next_round(world, ch
     services.checklist_item_retire(item=checklist[2], by=world.supervisor_a)
     assert monday.results.filter(item=checklist[2]).exists()
     tuesday_at = datetime.datetime.combine(TUESDAY, datetime.time(9), tzinfo=SHANGHAI)
-    with pytest.raises(Refused, match="changed meanwhile"):
+    with pytest.raises(Refused, match="巡检清单刚被修改"):
         record(world, checklist, now=tuesday_at)
     tuesday = record(world, checklist[:2], now=tuesday_at)
     assert tuesday.results.count() == 2
@@ -120,14 +124,14 @@ def test_a_failed_item_opens_a_fault_ticket_linked_to_it(world, checklist):
 
 def test_a_failed_item_needs_a_note(world, checklist):
     checks = [Check(item=item, ok=item != checklist[0], note=" ") for item in checklist]
-    with pytest.raises(Refused, match="Say what is wrong"):
+    with pytest.raises(Refused, match="请说明“机房环境 · 温度湿度”的问题"):
         services.inspection_record(site=world.site_a, by=world.staff_a, checks=checks, now=ROUND_AT)
     assert not Inspection.objects.exists()
 
 
 def test_a_second_round_the_same_day_is_refused_and_changes_nothing(world, checklist):
     record(world, checklist)
-    with pytest.raises(Refused, match="recorded already, by 张三 at 09:30"):
+    with pytest.raises(Refused, match="已由张三于09:30记录"):
         record(world, checklist, failed=(0,))
     assert Inspection.objects.count() == 1
     assert not Ticket.objects.exists()
@@ -135,13 +139,13 @@ def test_a_second_round_the_same_day_is_refused_and_changes_nothing(world, check
 
 @pytest.mark.parametrize("who", ["staff_b", "supervisor_a", "hr", "client_a", "manager"])
 def test_only_someone_placed_at_the_site_records_it(world, checklist, who):
-    with pytest.raises(Refused, match="placed at the site"):
+    with pytest.raises(Refused, match="只有派驻该现场的人员可以记录巡检"):
         record(world, checklist, by=world.users[who])
     assert not Inspection.objects.exists()
 
 
 def test_a_site_without_a_checklist_has_nothing_to_record(world):
-    with pytest.raises(Refused, match="no checklist"):
+    with pytest.raises(Refused, match="还没有巡检清单"):
         services.inspection_record(site=world.site_a, by=world.staff_a, checks=[], now=ROUND_AT)
 
 
