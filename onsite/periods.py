@@ -199,6 +199,37 @@ class Quarter(_Period):
         return f"{self.year:04d}Q{self.quarter}"
 
 
+@dataclass(frozen=True, order=True)
+class Day(_Period):
+    """One calendar day, for what is due daily (a daily log)."""
+
+    date: datetime.date
+    pattern: ClassVar[str] = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+
+    @classmethod
+    def containing(cls, day: datetime.date) -> Day:
+        return cls(day)
+
+    @classmethod
+    def _from_match(cls, match: re.Match) -> Day:
+        return cls(datetime.date(int(match[1]), int(match[2]), int(match[3])))
+
+    @property
+    def first(self) -> datetime.date:
+        return self.date
+
+    @property
+    def last(self) -> datetime.date:
+        return self.date
+
+    def shift(self, count: int) -> Day:
+        return Day(self.date + ONE_DAY * count)
+
+    @property
+    def label(self) -> str:
+        return self.date.isoformat()
+
+
 def month_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
     """The first and last day of the month holding `day`."""
     month = Month.containing(day)

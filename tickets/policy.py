@@ -3,6 +3,8 @@ area; registered from TicketsConfig.ready(). A site may set its own (its contrac
 
 from __future__ import annotations
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 
 from onsite.policy import PolicyArea, PolicyChoice, PolicyKey, policy_area_add, policy_key_add
@@ -100,5 +102,86 @@ policy_key_add(
         minimum=1,
         maximum=60,
         source="§11",
+    ),
+)
+
+# Work reports (SPEC §9): the weekly report is due Monday [13:00] of the following week on the
+# site's clock; Monday [09:00] reminds whoever has not submitted, Monday [13:05] tells the
+# supervisor who is missing or late. A site may ask for a daily log (due [20:00] the same day) and
+# a monthly report (due day [3] of the next month, by the end of that day); both off by default.
+policy_area_add(PolicyArea("reports", _("Work reports"), order=55))
+
+policy_key_add(
+    PolicyKey(
+        "report_weekly_due_time",
+        T.TIME,
+        datetime.time(13, 0),
+        _("Weekly report due on Monday at"),
+        _("A week's report is due at this time on the Monday after the week, site time."),
+        "reports",
+        source="§9",
+    ),
+    PolicyKey(
+        "report_remind_time",
+        T.TIME,
+        datetime.time(9, 0),
+        _("Remind whoever has not submitted at"),
+        _(
+            "On the day a report falls due, each person who has not submitted it is reminded "
+            "at this time, site time."
+        ),
+        "reports",
+        source="§9",
+    ),
+    PolicyKey(
+        "report_digest_time",
+        T.TIME,
+        datetime.time(13, 5),
+        _("Tell the supervisor who is missing at"),
+        _(
+            "On Monday at this time, site time, each supervisor gets one message listing the "
+            "people of each of their sites whose weekly report is missing or late."
+        ),
+        "reports",
+        source="§9",
+    ),
+    PolicyKey(
+        "report_daily_on",
+        T.YES_NO,
+        False,
+        _("Ask for a daily log"),
+        _("People on site also file a log for each working day."),
+        "reports",
+        source="§9",
+    ),
+    PolicyKey(
+        "report_daily_due_time",
+        T.TIME,
+        datetime.time(20, 0),
+        _("Daily log due at"),
+        _("A day's log is due at this time the same day, site time."),
+        "reports",
+        source="§9",
+    ),
+    PolicyKey(
+        "report_monthly_on",
+        T.YES_NO,
+        False,
+        _("Ask for a monthly report"),
+        _("People on site also file a report for each month."),
+        "reports",
+        source="§9",
+    ),
+    PolicyKey(
+        "report_monthly_due_day",
+        T.INTEGER,
+        3,
+        _("Monthly report due by day"),
+        _("A month's report is due by the end of this day of the next month, site time."),
+        "reports",
+        unit=_("day of the month"),
+        minimum=1,
+        maximum=28,
+        source="§9",
     ),
 )
