@@ -11,12 +11,15 @@ READERS = (Role.CLIENT_CONTACT, Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role
 # The monthly service report: the company's side and the client's, not the people on site.
 REPORT_READERS = (Role.CLIENT_CONTACT, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER)
 G = "service"
+# Work reports and plans (SPEC §9): each page adds its entry below.
+WORK = "work"
 
 
 def register() -> None:
     # One drop-down for whoever has two or more of these; the tickets come first, as a client
     # contact on a phone opens them most.
     group_register(G, _("Client service"))
+    group_register(WORK, _("Work reports"))
     menu_register(
         NavItem(_("Service tickets"), "tickets:list", READERS, "tickets", G, order=20),
         # The day's round: opened on a phone by the person on duty.
