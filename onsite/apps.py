@@ -18,6 +18,9 @@ class OnsiteConfig(AppConfig):
         from onsite.exports import menu as exports_menu
 
         exports_menu.register()
+        from onsite.channels import menu as channels_menu
+
+        channels_menu.register()
         from django.contrib.auth.signals import user_logged_in
 
         from onsite.login import language_keep_on_login

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from onsite.channels.models import GroupWebhook, WebhookService  # noqa: F401 (tables of this app)
 from onsite.exports.models import ExportJob, ExportStatus  # noqa: F401 (tables of this app)
 from onsite.notifications import Rendered, render
 from onsite.roles import COMPANY_ROLES, GRANTABLE_ROLES, SITE_ROLES, Role
@@ -115,6 +116,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+    # The recipient had muted e-mail: this entry is never e-mailed, even once they unmute.
+    email_muted = models.BooleanField(_("e-mail muted"), default=False)
 
     objects = NotificationQuerySet.as_manager()
 
@@ -133,7 +136,7 @@ class Notification(models.Model):
             # The e-mail sweep job: notifications not yet e-mailed, oldest first.
             models.Index(
                 fields=["created_at"],
-                condition=Q(emailed_at__isnull=True),
+                condition=Q(emailed_at__isnull=True, email_muted=False),
                 name="notification_email_pending",
             ),
         ]
@@ -169,14 +172,19 @@ class UserPreference(models.Model):
         related_name="preference",
         verbose_name=_("user"),
     )
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    # Empty for a row written only to mute e-mail: Chinese, as without a row.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
+    )
+    # The inbox is always kept; only its e-mails stop (SPEC §13).
+    email_muted = models.BooleanField(_("no e-mail"), default=False)
 
     class Meta:
         verbose_name = _("preference")
         verbose_name_plural = _("preferences")
 
     def __str__(self) -> str:
-        return f"{self.user} · {self.get_language_display()}"
+        return f"{self.user} · {self.get_language_display() or '-'}"
 
 
 class PolicySetting(models.Model):

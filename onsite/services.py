@@ -44,11 +44,18 @@ def notification_create(
     # Stored as JSON; the entries returned hold what a reader will read back (dates as ISO).
     stored = json.loads(json.dumps(dict(params or {}), cls=DjangoJSONEncoder))
     unique = {user.pk: user for user in recipients}
+    # Muted e-mail keeps the inbox entry and sends nothing (SPEC §13).
+    muted = set(
+        UserPreference.objects.filter(user__in=list(unique), email_muted=True).values_list(
+            "user_id", flat=True
+        )
+    )
     notifications = Notification.objects.bulk_create(
-        Notification(recipient=user, kind=kind, params=stored) for user in unique.values()
+        Notification(recipient=user, kind=kind, params=stored, email_muted=user.pk in muted)
+        for user in unique.values()
     )
     for notification in notifications:
-        if notification.recipient.email:
+        if notification.recipient.email and not notification.email_muted:
             transaction.on_commit(partial(notification_email_send.delay, notification.pk))
     return notifications
 
@@ -61,6 +68,19 @@ def reader_language(user: AbstractBaseUser) -> str:
     except UserPreference.DoesNotExist:
         return settings.LANGUAGE_CODE
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def email_muted(user: AbstractBaseUser) -> bool:
+    try:
+        return user.preference.email_muted
+    except UserPreference.DoesNotExist:
+        return False
+
+
+def user_email_mute_set(*, user: AbstractBaseUser, muted: bool) -> None:
+    """Mute or unmute one's own e-mail; the inbox is kept either way. A row written only for
+    this has no language, which reads as Chinese, as having no row does."""
+    UserPreference.objects.update_or_create(user=user, defaults={"email_muted": muted})
 
 
 def user_language_set(*, user: AbstractBaseUser, language: str) -> None:
@@ -82,6 +102,12 @@ def notification_email_send(*, notification_id: int) -> bool:
         .first()
     )
     if notification is None or notification.emailed_at or not notification.recipient.email:
+        return False
+    if notification.email_muted or email_muted(notification.recipient):
+        # Muted since it was written: settled, so the sweep stops picking it up.
+        Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
+            email_muted=True
+        )
         return False
     claimed_at = timezone.now()
     claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
@@ -113,7 +139,9 @@ def notification_email_sweep(*, now: datetime.datetime | None = None) -> int:
     """Send the e-mails that were never sent (a broker outage, a lost task); returns how many."""
     now = now or timezone.now()
     pending = (
-        Notification.objects.filter(emailed_at__isnull=True, created_at__lte=now - SWEEP_GRACE)
+        Notification.objects.filter(
+            emailed_at__isnull=True, email_muted=False, created_at__lte=now - SWEEP_GRACE
+        )
         .exclude(recipient__email="")
         .order_by("created_at")
         .values_list("pk", flat=True)[:500]

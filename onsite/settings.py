@@ -237,3 +237,9 @@ LOGGING = {
 ONSITE_SITE_NAME = _("Onsite")
 # Absolute links in e-mails point here.
 ONSITE_BASE_URL = env.str("ONSITE_BASE_URL", default="http://127.0.0.1:8000")
+# Group-robot webhooks (onsite/channels) post only over HTTPS to WeCom's, DingTalk's and Feishu's
+# own hosts; hosts named here (an intranet relay, "host" or "host:port") are allowed too, also
+# over plain HTTP. Nothing else: a form must not make the server request any address.
+WEBHOOK_ALLOWED_HOSTS = env.list("WEBHOOK_ALLOWED_HOSTS", default=[])
+# Seconds a post may take before it counts as failed (and is retried).
+WEBHOOK_TIMEOUT = env.float("WEBHOOK_TIMEOUT", default=5.0)

@@ -34,6 +34,7 @@ urlpatterns = [
     path("menu/<slug:key>/count/", inbox_views.menu_count, name="menu_count"),
     path("policy/", policy_views.policy_page, name="policy"),
     path("exports/", include("onsite.exports.urls")),
+    path("settings/", include("onsite.channels.urls")),
     path("health/", views.health, name="health"),
     path("", include("staffing.urls")),
     path("attendance/", include("attendance.urls")),

@@ -18,9 +18,8 @@ from typing import Any
 
 def group_post(*, text: str, url: str = "", site: Any = None, company: Any = None) -> int:
     """Queue `text` (and the absolute link for the path `url`) to every active webhook of `site`
-    and of `company`; returns how many posts were queued."""
-    try:
-        from onsite.channels.services import group_post as _group_post
-    except ImportError:  # the models arrive in the next step
-        return 0
+    and of `company` (only the company given: a site alone does not bring its company's); each
+    post is its own Celery task, queued on commit. Returns how many were queued."""
+    from onsite.channels.services import group_post as _group_post
+
     return _group_post(text=text, url=url, site=site, company=company)

@@ -18,10 +18,13 @@ import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from onsite.channels import group_post
 from onsite.models import ReminderClaim
+from onsite.notifications import render
 from onsite.policy import POLICIES, Policy, policy_for
 from onsite.recipients import supervisors
 from onsite.reminders import reminders_send
@@ -90,6 +93,15 @@ def _params(item: Due) -> dict:
     }
 
 
+def ticket_group_post(*, ticket: Ticket, kind: str, params: dict) -> int:
+    """The same event in the site's and the company's group chats (SPEC §13), worded as its
+    notification in the default language: a group has no language of its own. Called inside
+    the claim of the notification, so it is posted exactly as often: once."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = render(kind, params)
+    return group_post(site=ticket.site, company=ticket.company, text=text.title, url=text.url)
+
+
 def tickets_sla_remind(
     *, now: datetime.datetime | None = None, today: datetime.date | None = None
 ) -> int:
@@ -131,9 +143,11 @@ def tickets_sla_remind(
 
     def breach(item: Due) -> None:
         told = {*supervisors([item.ticket.site_id]), *managers(item.ticket.company_id)}
+        params = _params(item)
         notification_create(
-            recipients=sorted(told, key=lambda user: user.pk), kind=BREACHED, params=_params(item)
+            recipients=sorted(told, key=lambda user: user.pk), kind=BREACHED, params=params
         )
+        ticket_group_post(ticket=item.ticket, kind=BREACHED, params=params)
 
     count = 0
     for kind, items, send in ((WARNING, warnings, warn), (BREACHED, breaches, breach)):

@@ -213,11 +213,12 @@ def ticket_escalate(*, ticket: Ticket) -> int:
     if not reminder_claim(kind="tickets.escalated", key=str(ticket.pk), period="raised"):
         return 0
     told = list(managers(ticket.company_id))
-    notification_create(
-        recipients=told,
-        kind="tickets.escalated",
-        params=_params(ticket, complaint=ticket.complaint),
-    )
+    params = _params(ticket, complaint=ticket.complaint)
+    notification_create(recipients=told, kind="tickets.escalated", params=params)
+    # And in the site's and the company's group chats, once like the notification.
+    from tickets.services.reminders import ticket_group_post
+
+    ticket_group_post(ticket=ticket, kind="tickets.escalated", params=params)
     return len(told)
 
 
