@@ -39,3 +39,9 @@ class TicketsConfig(AppConfig):
 
         tickets_import_kinds.register()
         tickets_export_jobs.register()
+        # Work plans (wp): a submitted plan waits in the approvals inbox for the site's lead.
+        from onsite.inbox import inbox_register
+        from tickets.workflows import KINDS as PLAN_KINDS
+
+        for kind in PLAN_KINDS:
+            inbox_register(kind)

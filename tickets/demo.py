@@ -23,6 +23,7 @@ from tickets.models import (
     SiteDesk,
     Ticket,
     TicketComment,
+    WorkPlan,
 )
 from tickets.services import tickets as services
 from tickets.services.inspections import Check, checklist_item_add, inspection_record
@@ -59,6 +60,7 @@ def register() -> None:
     # and comes last so the others' data stay as they were.
     demo_step_register(DemoStep("tickets", tickets, 60))
     demo_step_register(DemoStep("tickets_inspections", inspections, 61))
+    demo_step_register(DemoStep("tickets_plans", work_plans, 62))
 
 
 class _Clock:
@@ -341,3 +343,47 @@ def _demo_inspections(world: DemoWorld) -> None:
             comment="已联系 UPS 厂商上门检测电池组。",
             now=t.at(days_ago, 10, 0),
         )
+
+
+def work_plans(world: DemoWorld) -> None:
+    """Two work plans of the staff login's own person at the demo site, made by the plan
+    services: one approved a month ago with a step done, one overdue and one upcoming; one
+    submitted two hours ago, waiting for the supervisor in the approvals inbox."""
+    from tickets.services import plans
+
+    site, staff, lead = world.sites[0], world.users["staff"], world.users["supervisor"]
+    t, day = _Clock(site, world.today), world.today
+    others = [a.staff for a in world.assignments if a.site_id == site.pk][1:]
+    colleague = others[0] if others else world.people[0]
+    month_ago = day - datetime.timedelta(days=30)
+    plan = plans.plan_create(
+        site=site,
+        by=staff,
+        title="机房 UPS 电池更换计划",
+        goals="更换老化的 2 号电池组，全程不断电。",
+    )
+    for title, who, due in (
+        ("联系厂商检测电池组并报价", world.people[0], day - datetime.timedelta(days=12)),
+        ("制定不断电切换方案并报客户审批", colleague, day - datetime.timedelta(days=3)),
+        ("实施更换并做放电测试", world.people[0], day + datetime.timedelta(days=7)),
+    ):
+        plans.step_add(
+            plan=plan, by=staff, title=title, responsible=who, due_on=due, today=month_ago
+        )
+    # Written the day before it was submitted (the service writes the moment it is called).
+    WorkPlan.objects.filter(pk=plan.pk).update(created_at=t.at(31, 10))
+    plans.plan_submit(plan=plan, by=staff, now=t.at(30, 17))
+    plans.plan_approve(plan=plan, by=lead, note="同意，注意提前通知客户。", now=t.at(29, 9))
+    first = plan.steps.order_by("order").first()
+    plans.step_mark(step=first, by=staff, today=day - datetime.timedelta(days=13))
+    waiting = plans.plan_create(
+        site=site, by=staff, title="下季度巡检优化计划", goals="缩短日常巡检时间，补齐巡检照片。"
+    )
+    plans.step_add(
+        plan=waiting,
+        by=staff,
+        title="整理巡检表，合并重复项目",
+        responsible=world.people[0],
+        due_on=day + datetime.timedelta(days=14),
+    )
+    plans.plan_submit(plan=waiting, by=staff, now=t.ago(2))

@@ -1,7 +1,7 @@
 """The URLs of service tickets and inspections (app_name "tickets"): each page module keeps its
 own `urlpatterns`; every URL has its rows in the permission matrix (tests/matrix)."""
 
-from tickets.views import desk, inspections, reports, tickets
+from tickets.views import desk, inspections, plans, reports, tickets
 
 app_name = "tickets"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     *desk.urlpatterns,
     *reports.urlpatterns,
     *inspections.urlpatterns,
+    *plans.urlpatterns,
 ]

@@ -87,6 +87,7 @@ def test_every_app_registers_its_kinds():
         "explanation",
         "resignation",
         "change_notice",
+        "work_plan",
     }
 
 

@@ -53,7 +53,7 @@ def test_the_supervisor_sees_new_unassigned_and_breached_tickets(client, world):
     assert "按时处理中" not in text
 
 
-@pytest.mark.parametrize(("name", "queries"), [("client_a", 8), ("supervisor_a", 9)])
+@pytest.mark.parametrize(("name", "queries"), [("client_a", 8), ("supervisor_a", 10)])
 def test_the_cards_cost_the_same_queries_for_one_ticket_and_many(
     client, world, django_assert_num_queries, name, queries
 ):
