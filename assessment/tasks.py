@@ -1,3 +1,3 @@
 """Celery tasks of assessments: thin (ids in, one service call), queued with
-`transaction.on_commit`; periodic ones register in the core's schedule from the app's
-`AppConfig.ready()`, with a line saying when and why."""
+`transaction.on_commit`; periodic ones are listed in the beat schedule of `onsite/celery.py`,
+with a comment saying when and why."""

@@ -15,7 +15,6 @@ class AttendanceConfig(AppConfig):
             demo,
             menu,
             notifications,  # noqa: F401 (registers its notification kinds)
-            periodic,
         )
         from attendance.imports import kinds as import_kinds
         from attendance.receivers import placements_changed_recompute, schedule_changed_recompute
@@ -30,12 +29,12 @@ class AttendanceConfig(AppConfig):
         )
         schedule_changed.connect(schedule_changed_recompute, dispatch_uid="attendance_schedule")
         # What the core assembles from every app: the menu, the dashboard (the staff home starts
-        # with today), the demo data, the import kinds and the periodic jobs.
+        # with today), the demo data and the import kinds (the periodic jobs are listed in
+        # onsite/celery.py).
         menu.register()
         dashboard.register()
         demo.register()
         import_kinds.register()
-        periodic.register()
         # Leave, overtime, corrections and explanations wait in the core approvals inbox.
         from attendance.workflows import KINDS
         from onsite.inbox import inbox_register

@@ -1,8 +1,7 @@
 import os
 
 from celery import Celery
-
-from onsite.periodic import BEAT_SCHEDULE
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onsite.settings")
 
@@ -10,7 +9,63 @@ app = Celery("onsite")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
-# The one place beat reads its periodic jobs from: the core and each app register theirs in
-# onsite.periodic (with when and why); the schedule is read when beat starts, once Django has
-# loaded every app, since this module is imported before the apps are and cannot import them.
+# The beat schedule: every periodic job of the project, here and nowhere else (STYLE habit 5),
+# each with when it runs and why. Tasks are named by string, so the core imports no app. Times
+# are the server's (CELERY_TIMEZONE = TIME_ZONE); a job that works on a site's own clock runs
+# often and decides itself what is due there. Every job may run twice, overlap itself or run
+# late after downtime: each one does only what is still to do (tests/onsite/test_registries.py
+# checks that each name is a task the worker knows and that each entry has its comment).
+BEAT_SCHEDULE = {
+    # --- the core (onsite) ---
+    # Every 10 minutes: e-mail notifications whose own task was lost (broker down at commit).
+    "notifications-email-sweep": {
+        "task": "onsite.tasks.notifications_email_sweep",
+        "schedule": crontab(minute="*/10"),
+    },
+    # Every 15 minutes: remove export files kept longer than EXPORTS_KEEP_DAYS, mark jobs lost
+    # with their worker as failed and queue again those lost on the way to it. Idempotent.
+    "exports-sweep": {
+        "task": "onsite.exports.tasks.export_jobs_sweep_task",
+        "schedule": crontab(minute="*/15"),
+    },
+    # --- staffing ---
+    # Daily at 06:30, before the office opens: expire lapsed qualification checks and remind HR
+    # of those expiring within the policy's reminder period (once per check).
+    "qualification-daily": {
+        "task": "staffing.tasks.qualification_daily",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    # --- attendance ---
+    # Daily at 00:20, once yesterday is over: judge every placed person's yesterday, so days
+    # without any punch or request become absent on the sheets (SPEC §6). Running it twice
+    # writes the same rows.
+    "attendance-judge-yesterday": {
+        "task": "attendance.tasks.days_judge_yesterday_task",
+        "schedule": crontab(hour=0, minute=20),
+    },
+    # Daily at 00:40: flag yesterday's filed overtime that has no punch at all (SPEC §8), so
+    # whoever confirms the hours sees it. Running it twice flags the same rows.
+    "overtime-flag-yesterday": {
+        "task": "attendance.tasks.overtime_flag_yesterday_task",
+        "schedule": crontab(hour=0, minute=40),
+    },
+    # --- tickets: service tickets, inspections, work reports ---
+    # Every 5 minutes: warn the assignee before a ticket's response or resolution falls due,
+    # and tell the supervisors and managers once it has passed (once each).
+    "tickets-sla-remind": {
+        "task": "tickets.tasks.tickets_sla_remind_task",
+        "schedule": crontab(minute="*/5"),
+    },
+    # Hourly: close resolved tickets the client left unanswered for the policy's days.
+    "tickets-autoclose": {
+        "task": "tickets.tasks.tickets_autoclose_task",
+        "schedule": crontab(minute=20),
+    },
+    # Every morning: tell the site's supervisors that yesterday, a working day with people
+    # placed there, has no inspection record (once per site and day).
+    "tickets-inspections-missing": {
+        "task": "tickets.tasks.inspections_missing_flag_task",
+        "schedule": crontab(hour=8, minute=10),
+    },
+}
 app.conf.beat_schedule = BEAT_SCHEDULE

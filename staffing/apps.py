@@ -9,16 +9,15 @@ class StaffingConfig(AppConfig):
 
     def ready(self) -> None:
         import staffing.policy  # noqa: F401 (registers its policy numbers)
-        from staffing import dashboard, demo, menu, periodic
+        from staffing import dashboard, demo, menu
         from staffing.imports import kinds as import_kinds
 
-        # What the core assembles from every app: the menu, the dashboard, the demo data, the
-        # import kinds and the periodic jobs.
+        # What the core assembles from every app: the menu, the dashboard, the demo data and the
+        # import kinds (the periodic jobs are listed in onsite/celery.py).
         menu.register()
         dashboard.register()
         demo.register()
         import_kinds.register()
-        periodic.register()
         from onsite.reminders import reminder_register
         from staffing import notifications  # noqa: F401 (registers its notification kinds)
         from staffing.services.qualification import EXPIRY_REMINDER, checks_remind_expiring

@@ -93,7 +93,6 @@ ALLOWED_TOP_LEVEL = {
     "menu.py",
     "dashboard.py",
     "demo.py",
-    "periodic.py",
     "policy.py",
     "notifications.py",
     "workflows.py",

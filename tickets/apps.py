@@ -14,12 +14,11 @@ class TicketsConfig(AppConfig):
 
         # The demo's tickets and inspections (onsite/demo.py runs every app's step).
         demo_register()
-        # The SLA (tsla): warnings and breach notices every 5 minutes, the automatic close hourly.
+        # The SLA (tsla): warnings and breach notices every 5 minutes, the automatic close hourly
+        # (their beat entries are in onsite/celery.py).
         from onsite.reminders import reminder_register
-        from tickets import periodic as tickets_periodic
         from tickets.services.reminders import tickets_sla_remind
 
-        tickets_periodic.register()
         reminder_register("tickets.sla", _("Ticket due soon or overdue"), tickets_sla_remind)
         # Inspections (tinsp): a working day without an inspection record, the next morning.
         from tickets.services.inspections import inspections_missing_flag

@@ -12,7 +12,7 @@ from django.utils import translation
 
 from onsite.models import Notification
 from onsite.notifications import notification_kind
-from onsite.periodic import JOBS
+from onsite.celery import BEAT_SCHEDULE
 from onsite.policy import policy_set
 from onsite.reminders import reminder_kinds, reminders_run
 from tests.tickets.conftest import RAISED_AT, raise_ticket
@@ -155,9 +155,9 @@ def test_the_scan_is_served_by_the_partial_indexes(world, ticket):
 
 def test_the_scan_is_a_reminder_job_and_a_periodic_task(world, assigned):
     assert "tickets.sla" in {kind.kind for kind in reminder_kinds()}
-    assert JOBS["tickets-sla-remind"].task == "tickets.tasks.tickets_sla_remind_task"
-    assert str(JOBS["tickets-sla-remind"].schedule._orig_minute) == "*/5"
-    assert JOBS["tickets-autoclose"].task == "tickets.tasks.tickets_autoclose_task"
+    assert BEAT_SCHEDULE["tickets-sla-remind"]["task"] == "tickets.tasks.tickets_sla_remind_task"
+    assert str(BEAT_SCHEDULE["tickets-sla-remind"]["schedule"]._orig_minute) == "*/5"
+    assert BEAT_SCHEDULE["tickets-autoclose"]["task"] == "tickets.tasks.tickets_autoclose_task"
     # The core's run of every reminder job runs this one too (at the real now: far past due).
     assert reminders_run()["tickets.sla"] == 2
     assert tasks.tickets_sla_remind_task.delay().get() == 0

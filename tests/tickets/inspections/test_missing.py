@@ -7,7 +7,7 @@ import pytest
 
 from attendance.models import CalendarDay, DayKind
 from onsite.models import Notification
-from onsite.periodic import JOBS
+from onsite.celery import BEAT_SCHEDULE
 from onsite.reminders import reminder_kinds
 from tests.dates import MONDAY, ONE_DAY, SUNDAY, TUESDAY
 from tests.tickets.inspections.conftest import record
@@ -54,8 +54,8 @@ def test_only_sites_with_a_checklist_and_people_placed_are_flagged(world, checkl
 
 
 def test_the_job_is_scheduled_every_morning_and_its_reminder_registered(world):
-    job = JOBS["tickets-inspections-missing"]
-    assert job.task == "tickets.tasks.inspections_missing_flag_task"
+    job = BEAT_SCHEDULE["tickets-inspections-missing"]
+    assert job["task"] == "tickets.tasks.inspections_missing_flag_task"
     assert MISSING in {kind.kind for kind in reminder_kinds()}
 
 
