@@ -161,3 +161,48 @@ def may_mark_step(user, step) -> bool:
             access.staff_id is not None and access.staff_id in (step.responsible_id, plan.author_id)
         )
     )
+
+
+# Work plans (SPEC §9) ------------------------------------------------------------------------------
+
+
+def is_plan_author(user, plan) -> bool:
+    staff_id = access_for(user).staff_id
+    return staff_id is not None and staff_id == plan.author_id
+
+
+def may_edit_plan(user, plan) -> bool:
+    """Its author, whatever the status (the service says whether it still changes)."""
+    return is_plan_author(user, plan)
+
+
+def may_decide_plan(user, plan) -> bool:
+    """The site's lead (a supervisor of the site) approves or returns a plan, whatever the status
+    (the transition says whether it still waits); never its author."""
+    if is_plan_author(user, plan):
+        return False
+    access = access_for(user)
+    return access.is_superuser or plan.site_id in access.supervised_sites
+
+
+def may_decide_plan_q(user) -> Q:
+    access = access_for(user)
+    own = ~Q(author_id=access.staff_id) if access.staff_id else Q()
+    if access.is_superuser:
+        return own
+    if not access.supervised_sites:
+        return Q(pk__in=[])
+    return Q(site_id__in=access.supervised_sites) & own
+
+
+def may_mark_step(user, step) -> bool:
+    """Done or not: the person responsible, the plan's author, or the site's lead."""
+    access = access_for(user)
+    plan = step.plan
+    return (
+        access.is_superuser
+        or plan.site_id in access.supervised_sites
+        or (
+            access.staff_id is not None and access.staff_id in (step.responsible_id, plan.author_id)
+        )
+    )

@@ -11,4 +11,5 @@ urlpatterns = [
     *reports.urlpatterns,
     *inspections.urlpatterns,
     *plans.urlpatterns,
+    *plans.urlpatterns,
 ]
