@@ -44,9 +44,3 @@ class TicketsConfig(AppConfig):
 
         for kind in PLAN_KINDS:
             inbox_register(kind)
-        # Work plans (wp): a submitted plan waits in the approvals inbox for the site's lead.
-        from onsite.inbox import inbox_register
-        from tickets.workflows import KINDS as PLAN_KINDS
-
-        for kind in PLAN_KINDS:
-            inbox_register(kind)

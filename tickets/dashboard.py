@@ -36,22 +36,6 @@ def _lead_overdue(access: Access, user) -> dict:
     return {**overdue_card(site_ids=access.supervised_sites), "lead": True}
 
 
-def _my_overdue(access: Access, user) -> dict | None:
-    """Work plans: the steps overdue that the reader is responsible for (none: no card)."""
-    from tickets.selectors.plans import overdue_card
-
-    if access.staff_id is None:
-        return None
-    return overdue_card(responsible_id=access.staff_id)
-
-
-def _lead_overdue(access: Access, user) -> dict:
-    """Work plans: the overdue steps of the sites the reader leads."""
-    from tickets.selectors.plans import overdue_card
-
-    return {**overdue_card(site_ids=access.supervised_sites), "lead": True}
-
-
 def register() -> None:
     card_register(
         Card(
@@ -65,18 +49,6 @@ def register() -> None:
             "tickets/dashboard/_supervisor.html",
             _supervisor,
             60,
-        )
-    )
-    card_register(
-        Card("plans_mine", (Role.STAFF,), "tickets/dashboard/_overdue_steps.html", _my_overdue, 45)
-    )
-    card_register(
-        Card(
-            "plans_lead",
-            (Role.SUPERVISOR,),
-            "tickets/dashboard/_overdue_steps.html",
-            _lead_overdue,
-            61,
         )
     )
     card_register(

@@ -49,13 +49,4 @@ def register() -> None:
             WORK,
             32,
         ),
-        # Work plans (工作计划): the people on site, their lead, HR and managers.
-        NavItem(
-            _("Work plans"),
-            "tickets:plans",
-            (Role.STAFF, Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER),
-            "work_plans",
-            WORK,
-            32,
-        ),
     )

@@ -177,34 +177,6 @@ KINDS.append(
     )
 )
 
-# Work plans (tickets.services.plans): submitted (to the site's supervisors), approved or returned
-# (to its author, with the lead's comments).
-PLAN_EXAMPLE = {"plan": 1, "title": "机房搬迁计划", "site": "甲机房", "author": "张三"}
-KINDS.append(
-    NotificationKind(
-        key="tickets.plan_submitted",
-        title=_("%(author)s's work plan “%(title)s” at %(site)s awaits your approval"),
-        link=lambda params: reverse("tickets:plan", args=[params["plan"]]),
-        example=PLAN_EXAMPLE,
-    )
-)
-KINDS.append(
-    NotificationKind(
-        key="tickets.plan_decided",
-        title=lambda params: (
-            (
-                gettext("Your work plan “%(title)s” at %(site)s is approved")
-                if params["approved"]
-                else gettext("Your work plan “%(title)s” at %(site)s is returned")
-            )
-            % params
-        ),
-        body="%(note)s",
-        link=lambda params: reverse("tickets:plan", args=[params["plan"]]),
-        example={**PLAN_EXAMPLE, "approved": False, "note": "请补充时间安排"},
-    )
-)
-
 
 for kind in KINDS:
     notification_kind_register(kind)

@@ -11,5 +11,4 @@ urlpatterns = [
     *reports.urlpatterns,
     *inspections.urlpatterns,
     *plans.urlpatterns,
-    *plans.urlpatterns,
 ]
