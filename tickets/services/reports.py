@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from onsite.access import access_for
 from onsite.org.models import Staff
@@ -22,7 +23,7 @@ from onsite.policy import PolicyTable
 from onsite.recipients import supervisors
 from onsite.services import notification_create
 from onsite.templatetags.onsite import person_name
-from onsite.transitions import Refused
+from onsite.transitions import Refused, TransitionError
 from onsite.workflows import workflow_for
 from tickets import permissions as rules
 from tickets.models import (
@@ -48,6 +49,28 @@ FIELDS = ("work_done", "problems", "next_plan")
 
 def _flow():
     return workflow_for("report")
+
+
+def status_word(status: str) -> str:
+    """A report's status as its pages word it (the bare labels are shared with other records)."""
+    return {
+        R.DRAFT: pgettext("report status", "Draft"),
+        R.SUBMITTED: pgettext("report status", "Submitted"),
+        R.RETURNED: pgettext("report status", "Returned"),
+        R.REVIEWED: pgettext("report status", "Reviewed"),
+    }[status]
+
+
+def _meanwhile(status: str) -> Refused:
+    return Refused(str(_flow().meanwhile) % {"status": status_word(status)})
+
+
+def _move(report: Report, *, to: str, by, reason: str, also=None) -> Report:
+    """The workflow's transition; the second of two deciders reads what happened meanwhile."""
+    try:
+        return _flow().move(report, to=to, by=by, reason=reason, also=also)
+    except TransitionError:
+        raise _meanwhile(Report.objects.get(pk=report.pk).status) from None
 
 
 def params_of(report: Report, **more) -> dict:
@@ -128,7 +151,7 @@ def _editable(report: Report, by) -> None:
     if not report.is_editable:
         raise Refused(
             _("This report is “%(status)s”: it is not changed any more.")
-            % {"status": report.get_status_display()}
+            % {"status": status_word(report.status)}
         )
 
 
@@ -209,7 +232,7 @@ def report_submit(*, report: Report, by, now: datetime.datetime | None = None) -
         also = {"submitted_at": now, "read_at": None, "read_by": None}
         if not again:
             also["first_submitted_at"] = now
-        moved = _flow().move(
+        moved = _move(
             locked,
             to=R.SUBMITTED,
             by=by,
@@ -286,7 +309,7 @@ def _may_decide(report: Report, by) -> None:
     if not rules.may_review_report(by, report):
         raise Refused(_("Only the site's supervisor reviews its reports."))
     if report.status in (R.REVIEWED, R.RETURNED):
-        raise Refused(_flow().meanwhile_message(report))
+        raise _meanwhile(report.status)
     if report.status != R.SUBMITTED:
         raise Refused(_("Only a submitted report is reviewed or returned."))
 
@@ -301,7 +324,7 @@ def report_review(
     if note:
         note = _comment_body(note)
     with transaction.atomic():
-        moved = _flow().move(
+        moved = _move(
             report,
             to=R.REVIEWED,
             by=by,
@@ -324,7 +347,7 @@ def report_return(*, report: Report, by, note: str, now: datetime.datetime | Non
     note = _comment_body(note)
     now = now or timezone.now()
     with transaction.atomic():
-        moved = _flow().move(
+        moved = _move(
             report,
             to=R.RETURNED,
             by=by,
