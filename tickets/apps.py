@@ -38,6 +38,11 @@ class TicketsConfig(AppConfig):
 
         tickets_import_kinds.register()
         tickets_export_jobs.register()
+        # Work reports (wr): the report's workflow (not an inbox kind: reading is no approval).
+        from onsite.workflows import workflow_register
+        from tickets.workflows_reports import REPORT
+
+        workflow_register(REPORT)
         # Work plans (wp): a submitted plan waits in the approvals inbox for the site's lead.
         from onsite.inbox import inbox_register
         from tickets.workflows import KINDS as PLAN_KINDS

@@ -36,7 +36,25 @@ def _lead_overdue(access: Access, user) -> dict:
     return {**overdue_card(site_ids=access.supervised_sites), "lead": True}
 
 
+def _report_task(access: Access, user) -> dict | None:
+    """Work reports: this week's report from Friday until it is submitted, last week's while it
+    is overdue (none: no card)."""
+    from django.utils import timezone
+
+    from onsite.org.models import Staff
+    from tickets.selectors.reports import weekly_task
+
+    if access.staff_id is None:
+        return None
+    staff = Staff.objects.get(pk=access.staff_id)
+    tasks = weekly_task(staff=staff, now=timezone.now())
+    return {"tasks": tasks} if tasks else None
+
+
 def register() -> None:
+    card_register(
+        Card("report_task", (Role.STAFF,), "tickets/workreports/_card.html", _report_task, 42)
+    )
     card_register(
         Card(
             "tickets_client", (Role.CLIENT_CONTACT,), "tickets/dashboard/_client.html", _client, 40

@@ -40,6 +40,16 @@ def register() -> None:
             G,
             23,
         ),
+        # Work reports (工作汇报): each person's own; a site's reports by week for its readers.
+        NavItem(_("My reports"), "tickets:my_reports", (Role.STAFF,), "my_reports", WORK, 30),
+        NavItem(
+            _("Report review"),
+            "tickets:workreport_sites",
+            (Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER),
+            "report_review",
+            WORK,
+            31,
+        ),
         # Work plans (工作计划): the people on site, their lead, HR and managers.
         NavItem(
             _("Work plans"),

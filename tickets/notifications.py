@@ -178,5 +178,79 @@ KINDS.append(
 )
 
 
+# Work reports (tickets.services.reports): submitted (to the site's supervisors), reviewed or
+# returned (to the author), a comment (to the other side), and the reminder of one not yet
+# submitted (tickets.services.report_reminders). `kind` is a ReportKind value, worded here.
+REPORT_EXAMPLE = {
+    "name": "张三",
+    "kind": "weekly",
+    "period": "2026-W42",
+    "site": "甲机房",
+    "site_id": 1,
+    "report": 1,
+}
+
+
+def _report(params: Params) -> str:
+    return reverse("tickets:workreport", args=[params["report"]])
+
+
+def _kind(params: Params) -> str:
+    from tickets.models import ReportKind
+
+    return str(ReportKind(params["kind"]).label)
+
+
+def _submitted(params: Params) -> str:
+    words = {**params, "kind": _kind(params)}
+    if params.get("again"):
+        return gettext("%(name)s submitted the %(kind)s %(period)s at %(site)s again") % words
+    if params.get("late"):
+        return gettext("%(name)s submitted the %(kind)s %(period)s at %(site)s, late") % words
+    return gettext("%(name)s submitted the %(kind)s %(period)s at %(site)s") % words
+
+
+KINDS += [
+    NotificationKind(
+        key="tickets.report_submitted",
+        title=_submitted,
+        link=_report,
+        example={**REPORT_EXAMPLE, "late": True, "again": False},
+    ),
+    NotificationKind(
+        key="tickets.report_reviewed",
+        title=lambda params: gettext("Your %(kind)s %(period)s at %(site)s is reviewed")
+        % {**params, "kind": _kind(params)},
+        body="%(note)s",
+        link=_report,
+        example={**REPORT_EXAMPLE, "note": "很好"},
+    ),
+    NotificationKind(
+        key="tickets.report_returned",
+        title=lambda params: gettext("Your %(kind)s %(period)s at %(site)s is returned for more")
+        % {**params, "kind": _kind(params)},
+        body="%(note)s",
+        link=_report,
+        example={**REPORT_EXAMPLE, "note": "请补充工单处理情况"},
+    ),
+    NotificationKind(
+        key="tickets.report_comment",
+        title=lambda params: gettext("%(by)s commented on the %(kind)s %(period)s of %(name)s")
+        % {**params, "kind": _kind(params)},
+        body="%(note)s",
+        link=_report,
+        example={**REPORT_EXAMPLE, "by": "周建国", "note": "收到"},
+    ),
+    NotificationKind(
+        key="tickets.report_reminder",
+        title=lambda params: gettext("Your %(kind)s %(period)s at %(site)s is not submitted yet")
+        % {**params, "kind": _kind(params)},
+        link=lambda params: reverse(
+            "tickets:workreport_write", args=[params["kind"], params["period"]]
+        ),
+        example={"kind": "weekly", "period": "2026-W42", "site": "甲机房", "site_id": 1},
+    ),
+]
+
 for kind in KINDS:
     notification_kind_register(kind)

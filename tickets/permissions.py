@@ -118,6 +118,76 @@ def assigned_q(user) -> Q:
     return Q(assignee_id=access.staff_id)
 
 
+# Work reports (SPEC §9) -----------------------------------------------------------------------
+
+
+def writes_report(user, report) -> bool:
+    """A report is written, submitted and attached to by its author alone."""
+    access = access_for(user)
+    return access.staff_id is not None and access.staff_id == report.staff_id
+
+
+def may_review_report(user, report) -> bool:
+    """Read (已读), reviewed and returned by a supervisor of its site; never by its author, whatever
+    else they are (a supervisor also placed at the site)."""
+    access = access_for(user)
+    if access.staff_id is not None and access.staff_id == report.staff_id:
+        return False
+    return access.is_superuser or report.site_id in access.supervised_sites
+
+
+def may_review_report_q(user) -> Q:
+    """The query twin of may_review_report: the reports of the sites this person supervises,
+    their own left out."""
+    access = access_for(user)
+    if access.is_superuser:
+        q = Q()
+    elif not access.supervised_sites:
+        return Q(pk__in=[])
+    else:
+        q = Q(site_id__in=access.supervised_sites)
+    if access.staff_id is not None:
+        q &= ~Q(staff_id=access.staff_id)
+    return q
+
+
+def may_comment_report(user, report) -> bool:
+    """The thread under a report: its author and the site's supervisors."""
+    return writes_report(user, report) or may_review_report(user, report)
+
+
+def may_read_site_reports(user, site: Site) -> bool:
+    """Who reads the reports of a site by week (周报审阅): its supervisors, HR of a company
+    serving it, the managers of such a company."""
+    access = access_for(user)
+    return (
+        access.is_superuser
+        or site.pk in access.supervised_sites
+        or _serves_hr(access, site)
+        or (
+            bool(access.manager_companies | access.manager_departments)
+            and site.contracts.filter(
+                Q(company_id__in=access.manager_companies)
+                | Q(company__departments__in=access.manager_departments)
+            ).exists()
+        )
+    )
+
+
+def report_sites_q(user) -> Q:
+    """The query twin of may_read_site_reports, over sites."""
+    access = access_for(user)
+    if access.is_superuser:
+        return Q()
+    q = Q(pk__in=access.supervised_sites)
+    companies = access.hr_companies | access.manager_companies
+    if companies:
+        q |= Q(contracts__company_id__in=companies)
+    if access.manager_departments:
+        q |= Q(contracts__company__departments__in=access.manager_departments)
+    return q
+
+
 # Work plans (SPEC §9) ------------------------------------------------------------------------------
 
 
