@@ -50,6 +50,15 @@ def register() -> None:
             WORK,
             31,
         ),
+        # The statistics of a site's weekly reports (周报统计): its supervisors, HR and managers.
+        NavItem(
+            _("Weekly report statistics"),
+            "tickets:report_stats_choose",
+            (Role.SUPERVISOR, Role.HR_ADMIN, Role.MANAGER),
+            "report_stats",
+            WORK,
+            33,
+        ),
         # Work plans (工作计划): the people on site, their lead, HR and managers.
         NavItem(
             _("Work plans"),
