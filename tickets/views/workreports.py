@@ -93,8 +93,11 @@ def report_write(request, kind: str, period: str):
     else:
         site, due_at = report.site, report.due_at
     initial = {f: getattr(report, f) for f in services.FIELDS} if report else {}
-    form = ReportForm(request.POST or None, request.FILES or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = ReportForm(
+        request.POST if posted else None, request.FILES if posted else None, initial=initial
+    )
+    if posted and form.is_valid():
         try:
             report = _write(request, staff, kind, period, form)
         except Refused as refusal:

@@ -116,7 +116,7 @@ def test_an_attachment_is_checked_like_a_tickets(world):
     attachment = services.report_attachment_add(report=report, by=world.staff_a, upload=picture)
     assert attachment.name == "机房.png" and attachment.size == len(PNG)
     renamed = SimpleUploadedFile("病毒.png", b"MZ\x90\x00" * 8, content_type="image/png")
-    with pytest.raises(Refused, match="病毒.png"):
+    with pytest.raises(Refused, match=r"病毒\.png"):
         services.report_attachment_add(report=report, by=world.staff_a, upload=renamed)
     services.report_attachment_remove(attachment=attachment, by=world.staff_a)
     assert not report.attachments.exists()
