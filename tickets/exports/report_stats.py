@@ -11,8 +11,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from onsite.spreadsheets import csv_bytes, xlsx_append, xlsx_bytes
-from tickets.selectors.duties import DutyStatus
-from tickets.selectors.report_stats import STATUSES, StatusRow, WeekTable, percent_text
+from tickets.selectors.report_stats import (
+    STATUS_LABELS,
+    STATUSES,
+    StatusRow,
+    WeekTable,
+    percent_text,
+)
 
 # SPEC §14, in this order; `required` as yes/no, `status` as its key.
 COLUMNS = ("staff_no", "name", "required", "submitted_at", "status")
@@ -65,7 +70,7 @@ def status_xlsx(table: WeekTable) -> bytes:
     )
     counts = table.counts
     for status in STATUSES:
-        xlsx_append(ws, [str(DutyStatus(status).label), counts[status]])
+        xlsx_append(ws, [str(STATUS_LABELS[status]), counts[status]])
     xlsx_append(ws, [_("On-time rate"), percent_text(table.on_time_rate)])
     xlsx_append(ws, [])
     xlsx_append(ws, list(COLUMNS))

@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.utils.translation import pgettext_lazy
+
 from onsite.converters import FIRST_DATE, LAST_DATE
 from onsite.org.models import Assignment, Site, Staff
 from onsite.periods import Quarter, Week
@@ -33,6 +35,16 @@ CHART_STATUSES = (DutyStatus.ON_TIME, DutyStatus.LATE, DutyStatus.OVERDUE, DutyS
 # Due and judged: what an on-time rate divides by.
 JUDGED = (DutyStatus.ON_TIME, DutyStatus.LATE, DutyStatus.OVERDUE, DutyStatus.MISSING)
 TREND_WEEKS = 8
+# The statuses as a report's reader says them (迟交, not attendance's 迟到): DutyStatus's own labels
+# carry no context, so the words with the "report duty" context are named here.
+STATUS_LABELS = {
+    DutyStatus.EXEMPT: pgettext_lazy("report duty", "Exempt"),
+    DutyStatus.OPEN: pgettext_lazy("report duty", "Open"),
+    DutyStatus.ON_TIME: pgettext_lazy("report duty", "On time"),
+    DutyStatus.LATE: pgettext_lazy("report duty", "Late"),
+    DutyStatus.OVERDUE: pgettext_lazy("report duty", "Overdue"),
+    DutyStatus.MISSING: pgettext_lazy("report duty", "Missing"),
+}
 THURSDAY = 3
 
 
@@ -88,7 +100,7 @@ class StatusRow:
 
     @property
     def status_label(self) -> str:
-        return str(DutyStatus(self.status).label)
+        return str(STATUS_LABELS[self.status])
 
     @property
     def late_minutes(self) -> int | None:
@@ -156,7 +168,7 @@ class WeekTable:
             "series": [
                 {
                     "key": status,
-                    "name": str(DutyStatus(status).label),
+                    "name": str(STATUS_LABELS[status]),
                     "data": [item.counts[status] for item in self.trend],
                 }
                 for status in CHART_STATUSES

@@ -24,6 +24,7 @@ from tickets.exports.files import XLSX_TYPE
 from tickets.exports.report_stats import status_xlsx
 from tickets.selectors.duties import DutyStatus
 from tickets.selectors.report_stats import (
+    STATUS_LABELS,
     THURSDAY,
     parse_quarter,
     parse_week,
@@ -95,9 +96,9 @@ def late_text(minutes: int | None) -> str:
     if minutes is None:
         return ""
     if minutes < MINUTES_A_DAY:
-        return ngettext("%(n)s minute late", "%(n)s minutes late", minutes) % {"n": minutes}
+        return ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
     days = minutes // MINUTES_A_DAY
-    return ngettext("%(n)s day late", "%(n)s days late", days) % {"n": days}
+    return ngettext("%(n)s day", "%(n)s days", days) % {"n": days}
 
 
 @login_required
@@ -133,8 +134,8 @@ def stats_week(request, site_pk: int, week: str):
             "following": held.next.label,
             "quarter": quarter_of(held).label,
             "counts": [
-                {"key": key, "label": label, "count": counts[key], "badge": BADGES[key]}
-                for key, label in DutyStatus.choices
+                {"key": key, "label": STATUS_LABELS[key], "count": counts[key]}
+                for key in DutyStatus.values
             ],
             "rate": percent_text(table.on_time_rate),
             "rows": [

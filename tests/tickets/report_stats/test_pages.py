@@ -42,13 +42,15 @@ def test_the_week_by_person_with_counts_and_chart(client, week):
     page = response.content.decode()
     assert "张三" in page and "王五" in page and "李四" not in page
     assert "2026-10-19 12:59" in page
-    assert "迟交 2 天" in page  # Wednesday 15:00, two days and two hours after the due time
+    assert ">2 天<" in page  # Wednesday 15:00, two days and two hours after the due time
     assert 'data-count="on_time">1<' in page and 'data-count="late">1<' in page
     assert 'data-figure="rate">50.0%<' in page
     assert "vendor/echarts/echarts.min.js" in page and "tickets/report_stats.js" in page
     chart = chart_of(page)
     assert chart["weeks"][-1] == "2026-W42" and len(chart["weeks"]) == 8
     assert [s["data"][-1] for s in chart["series"]] == [1, 1, 0, 0]
+    assert [s["name"] for s in chart["series"]] == ["按时", "迟交", "逾期未交", "缺交"]
+    assert ">迟交<" in page and ">免交<" in page
 
 
 def test_the_page_costs_the_same_queries_however_many_people(
