@@ -67,5 +67,19 @@ BEAT_SCHEDULE = {
         "task": "tickets.tasks.inspections_missing_flag_task",
         "schedule": crontab(hour=8, minute=10),
     },
+    # Every 5 minutes, since each site has its own clock: remind each person whose report is
+    # not submitted once their site's remind time of the due day has come (Monday 09:00 for
+    # the week; SPEC §9), once per person and period, catching up after downtime.
+    "reports-remind": {
+        "task": "tickets.tasks.reports_remind_task",
+        "schedule": crontab(minute="*/5"),
+    },
+    # Every 5 minutes: once a site's digest time has come (Monday 13:05 for the week), each
+    # supervisor gets one message listing the missing and late people of their sites (SPEC §9),
+    # once per supervisor and period.
+    "reports-digest": {
+        "task": "tickets.tasks.reports_digest_task",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 app.conf.beat_schedule = BEAT_SCHEDULE

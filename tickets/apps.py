@@ -26,6 +26,19 @@ class TicketsConfig(AppConfig):
         reminder_register(
             "tickets.inspection_missing", _("Day without an inspection"), inspections_missing_flag
         )
+        # Work reports (wrrem): the reminder of a report not submitted, the supervisor's digest.
+        from tickets.services import report_reminders
+
+        reminder_register(
+            report_reminders.REMINDER,
+            _("Work report not submitted (to the person)"),
+            report_reminders.reports_remind,
+        )
+        reminder_register(
+            report_reminders.DIGEST,
+            _("Missing and late work reports (to the supervisor)"),
+            report_reminders.reports_digest,
+        )
         # The ticket pages (tui): the menu entry and the dashboard cards.
         from tickets import dashboard as tickets_dashboard
         from tickets import menu as tickets_menu

@@ -252,5 +252,52 @@ KINDS += [
     ),
 ]
 
+# The supervisor's digest of a period (tickets.services.report_reminders): per site, the names
+# of those missing and those late. `lists` holds {"site", "site_id", "missing", "late"} per site.
+DIGEST_EXAMPLE = {
+    "kind": "weekly",
+    "period": "2026-W42",
+    "lists": [
+        {"site": "甲机房", "site_id": 1, "missing": ["张三", "王五"], "late": ["李四"]},
+        {"site": "乙中心", "site_id": 2, "missing": [], "late": ["赵六"]},
+    ],
+}
+
+
+def _digest_words(params: Params) -> dict:
+    from tickets.models import ReportKind
+
+    return {
+        "kind": ReportKind(params["kind"]).label,
+        "period": params["period"],
+        "sites": gettext(", ").join(entry["site"] for entry in params["lists"]),
+    }
+
+
+def _digest_line(entry: Params) -> str:
+    words = {
+        "site": entry["site"],
+        "missing": gettext(", ").join(entry["missing"]),
+        "late": gettext(", ").join(entry["late"]),
+    }
+    if entry["missing"] and entry["late"]:
+        return gettext("%(site)s: missing %(missing)s; late %(late)s") % words
+    if entry["missing"]:
+        return gettext("%(site)s: missing %(missing)s") % words
+    return gettext("%(site)s: late %(late)s") % words
+
+
+KINDS.append(
+    NotificationKind(
+        key="tickets.report_digest",
+        title=lambda params: (
+            gettext("%(kind)s %(period)s: missing and late at %(sites)s") % _digest_words(params)
+        ),
+        body=lambda params: "\n".join(_digest_line(entry) for entry in params["lists"]),
+        link=lambda params: reverse("tickets:workreport_sites"),
+        example=DIGEST_EXAMPLE,
+    )
+)
+
 for kind in KINDS:
     notification_kind_register(kind)

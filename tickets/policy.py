@@ -155,6 +155,18 @@ policy_key_add(
         source="§9",
     ),
     PolicyKey(
+        "report_daily_remind_time",
+        T.TIME,
+        datetime.time(18, 0),
+        _("Remind whoever has not filed the day's log at"),
+        _(
+            "Where a daily log is asked for, each person who has not filed the day's log is "
+            "reminded at this time the same day, site time."
+        ),
+        "reports",
+        source="§9",
+    ),
+    PolicyKey(
         "report_daily_due_time",
         T.TIME,
         datetime.time(20, 0),

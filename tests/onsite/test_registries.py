@@ -30,6 +30,8 @@ def test_every_periodic_job_names_a_task_the_worker_knows():
         "tickets-sla-remind",
         "tickets-autoclose",
         "tickets-inspections-missing",
+        "reports-remind",
+        "reports-digest",
     } <= set(schedule)
     unknown = [entry["task"] for entry in schedule.values() if entry["task"] not in app.tasks]
     assert not unknown
