@@ -18,6 +18,7 @@ EXPECTED_NAV = {
         "tickets",
         "inspections",
         "work_plans",
+        "report_review",
         "ticket_report",
         "ticket_desk",
         "approvals",
@@ -45,6 +46,7 @@ EXPECTED_NAV = {
         "tickets",
         "inspections",
         "work_plans",
+        "report_review",
         "ticket_report",
         "ticket_desk",
         "approvals",
@@ -67,6 +69,7 @@ EXPECTED_NAV = {
         "tickets",
         "inspections",
         "work_plans",
+        "my_reports",
         "leave",
         "overtime",
         "sites",
@@ -83,6 +86,7 @@ EXPECTED_NAV = {
         "tickets",
         "inspections",
         "work_plans",
+        "my_reports",
         "leave",
         "overtime",
         "sites",
@@ -99,6 +103,7 @@ EXPECTED_NAV = {
         "tickets",
         "inspections",
         "work_plans",
+        "report_review",
         "ticket_report",
         "approvals",
         "leave",
@@ -126,7 +131,7 @@ EXPECTED_NAV = {
     "outsider": {"dashboard", "notifications"},
 }
 # People with two roles see the menus of both: HR's or the supervisor's, and their own as staff.
-STAFF_OWN = {"my_record", "check_in", "my_attendance", "explanations"}
+STAFF_OWN = {"my_record", "check_in", "my_attendance", "explanations", "my_reports"}
 EXPECTED_NAV["hr_staff"] = EXPECTED_NAV["hr"] | STAFF_OWN
 EXPECTED_NAV["supervisor_staff"] = EXPECTED_NAV["supervisor_a"] | STAFF_OWN
 
