@@ -18,7 +18,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -236,11 +235,20 @@ def absolute_link(url: str) -> str:
     return f"{settings.ONSITE_BASE_URL.rstrip('/')}{url}"
 
 
+def _queue_on_commit(webhook_id: int, text: str) -> None:
+    from onsite.tasks import group_webhook_post_task
+
+    # A function, not a partial: Django names it in the log when it fails.
+    def queue_group_webhook_post() -> None:
+        group_webhook_post_task.delay(webhook_id, text)
+
+    # robust: a broker outage is logged, never raised into the work that just committed.
+    transaction.on_commit(queue_group_webhook_post, robust=True)
+
+
 def group_post(*, text: str, url: str = "", site=None, company=None) -> int:
     """Queue `text` and its link to every active robot of `site` and of `company`, each as its
     own task once the caller commits; returns how many were queued."""
-    from onsite.tasks import group_webhook_post_task
-
     scope = Q(pk__in=[])
     if site is not None:
         scope |= Q(site=site)
@@ -250,16 +258,12 @@ def group_post(*, text: str, url: str = "", site=None, company=None) -> int:
     message = f"{text}\n{link}" if link else text
     webhook_ids = list(GroupWebhook.objects.filter(scope, active=True).values_list("pk", flat=True))
     for webhook_id in webhook_ids:
-        # robust: a broker outage is logged, never raised into the work that just committed.
-        transaction.on_commit(
-            partial(group_webhook_post_task.delay, webhook_id, message), robust=True
-        )
+        _queue_on_commit(webhook_id, message)
     return len(webhook_ids)
 
 
 def webhook_test_post(*, webhook: GroupWebhook, by) -> int:
     """The settings page's "send a test message": one post, queued like any other."""
-    from onsite.tasks import group_webhook_post_task
     from onsite.transitions import Refused
 
     if not may_manage(by, company_id=webhook.company_id, site_id=webhook.site_id):
@@ -276,7 +280,7 @@ def webhook_test_post(*, webhook: GroupWebhook, by) -> int:
             "site_name": settings.ONSITE_SITE_NAME,
             "person": person_name(by),
         }
-    transaction.on_commit(partial(group_webhook_post_task.delay, webhook.pk, text), robust=True)
+    _queue_on_commit(webhook.pk, text)
     return 1
 
 

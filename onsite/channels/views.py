@@ -16,7 +16,6 @@ from onsite.access import access_for
 from onsite.channels import services
 from onsite.channels.forms import PreferenceForm, WebhookForm
 from onsite.channels.models import GroupWebhook
-from onsite.converters import parse_id
 from onsite.decorators import role_required
 from onsite.org.models import Company, Site
 from onsite.roles import Role
@@ -90,24 +89,21 @@ def webhook_list(request):
     return render(request, "onsite/channels/webhooks.html", {"groups": groups})
 
 
-def _owner(request) -> dict:
-    """`?company=` or `?site=` of the robot being added, among those the reader manages."""
+def _owner(request, company_pk: int | None, site_pk: int | None) -> dict:
+    """The company or the site of the robot being added, among those the reader manages."""
     companies, sites = _owners(request.user)
-    try:
-        if request.GET.get("company"):
-            company = next(c for c in companies if c.pk == parse_id(request.GET["company"]))
-            return {"company": company}
-        if request.GET.get("site"):
-            site = next(s for s in sites if s.pk == parse_id(request.GET["site"]))
-            return {"site": site}
-    except (ValueError, StopIteration):
-        pass
-    raise Http404
+    if company_pk is not None:
+        owner = {"company": next((c for c in companies if c.pk == company_pk), None)}
+    else:
+        owner = {"site": next((s for s in sites if s.pk == site_pk), None)}
+    if None in owner.values():
+        raise Http404
+    return owner
 
 
 @role_required(*MANAGERS)
-def webhook_add(request):
-    owner = _owner(request)
+def webhook_add(request, company_pk: int | None = None, site_pk: int | None = None):
+    owner = _owner(request, company_pk, site_pk)
     form = WebhookForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
