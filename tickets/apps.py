@@ -53,7 +53,7 @@ class TicketsConfig(AppConfig):
         tickets_export_jobs.register()
         # Work reports (wr): the report's workflow (not an inbox kind: reading is no approval).
         from onsite.workflows import workflow_register
-        from tickets.workflows_reports import REPORT
+        from tickets.services.report_workflow import REPORT
 
         workflow_register(REPORT)
         # Work plans (wp): a submitted plan waits in the approvals inbox for the site's lead.

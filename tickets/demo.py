@@ -60,8 +60,8 @@ def register() -> None:
     # and comes last so the others' data stay as they were.
     demo_step_register(DemoStep("tickets", tickets, 60))
     demo_step_register(DemoStep("tickets_inspections", inspections, 61))
-    # Last week's work reports at the demo site, in every state (tickets/demo_reports.py).
-    from tickets.demo_reports import reports as work_reports
+    # Last week's work reports at the demo site, in every state (tickets/services/report_demo.py).
+    from tickets.services.report_demo import reports as work_reports
 
     demo_step_register(DemoStep("tickets_work_reports", work_reports, 62))
     demo_step_register(DemoStep("tickets_plans", work_plans, 62))

@@ -191,6 +191,10 @@ REPORT_EXAMPLE = {
 }
 
 
+# What the author is told carries no name: it is their own report.
+AUTHOR_EXAMPLE = {k: v for k, v in REPORT_EXAMPLE.items() if k != "name"}
+
+
 def _report(params: Params) -> str:
     return reverse("tickets:workreport", args=[params["report"]])
 
@@ -219,32 +223,40 @@ KINDS += [
     ),
     NotificationKind(
         key="tickets.report_reviewed",
-        title=lambda params: gettext("Your %(kind)s %(period)s at %(site)s is reviewed")
-        % {**params, "kind": _kind(params)},
+        title=lambda params: (
+            gettext("Your %(kind)s %(period)s at %(site)s is reviewed")
+            % {**params, "kind": _kind(params)}
+        ),
         body="%(note)s",
         link=_report,
-        example={**REPORT_EXAMPLE, "note": "很好"},
+        example={**AUTHOR_EXAMPLE, "note": "很好"},
     ),
     NotificationKind(
         key="tickets.report_returned",
-        title=lambda params: gettext("Your %(kind)s %(period)s at %(site)s is returned for more")
-        % {**params, "kind": _kind(params)},
+        title=lambda params: (
+            gettext("Your %(kind)s %(period)s at %(site)s is returned for more")
+            % {**params, "kind": _kind(params)}
+        ),
         body="%(note)s",
         link=_report,
-        example={**REPORT_EXAMPLE, "note": "请补充工单处理情况"},
+        example={**AUTHOR_EXAMPLE, "note": "请补充工单处理情况"},
     ),
     NotificationKind(
         key="tickets.report_comment",
-        title=lambda params: gettext("%(by)s commented on the %(kind)s %(period)s of %(name)s")
-        % {**params, "kind": _kind(params)},
+        title=lambda params: (
+            gettext("%(by)s commented on the %(kind)s %(period)s of %(name)s at %(site)s")
+            % {**params, "kind": _kind(params)}
+        ),
         body="%(note)s",
         link=_report,
         example={**REPORT_EXAMPLE, "by": "周建国", "note": "收到"},
     ),
     NotificationKind(
         key="tickets.report_reminder",
-        title=lambda params: gettext("Your %(kind)s %(period)s at %(site)s is not submitted yet")
-        % {**params, "kind": _kind(params)},
+        title=lambda params: (
+            gettext("Your %(kind)s %(period)s at %(site)s is not submitted yet")
+            % {**params, "kind": _kind(params)}
+        ),
         link=lambda params: reverse(
             "tickets:workreport_write", args=[params["kind"], params["period"]]
         ),

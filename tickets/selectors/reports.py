@@ -126,16 +126,24 @@ def report_tasks(*, staff: Staff, now: datetime.datetime, kinds=None) -> tuple[l
 
 def weekly_task(*, staff: Staff, now: datetime.datetime) -> list[Duty]:
     """The home page's reminder: this week's report from Friday 00:00 on the site's clock until
-    it is submitted, last week's while it is overdue, and one returned for more."""
-    _on, tasks = report_tasks(staff=staff, now=now, kinds=[ReportKind.WEEKLY])
+    it is submitted, last week's while it is overdue, and one returned for more. The weekly
+    report is always asked for, so no policy switch is read; two duties calls, whatever the day."""
+    policy = PolicyTable(POLICY_KEYS)
+    week = period_of(ReportKind.WEEKLY, now.date())
     shown = []
-    for duty in tasks:
+    for period in (week.previous, week):
+        duty = own_duty(staff=staff, kind=ReportKind.WEEKLY, period=period, now=now, policy=policy)
+        if duty is None:
+            continue
+        returned = duty.report is not None and duty.report.status == ReportStatus.RETURNED
         today = today_at(duty.site, now)
-        if duty.period.contains(today) and duty.status == DutyStatus.OPEN:
-            returned = duty.report is not None and duty.report.status == ReportStatus.RETURNED
-            if today.weekday() < TASK_FROM_WEEKDAY and not returned:
-                continue
-        shown.append(duty)
+        overdue = duty.required and duty.status == DutyStatus.OVERDUE
+        # This week's from Friday on; last week's while it is still open (due Monday 13:00).
+        due_soon = duty.status == DutyStatus.OPEN and (
+            today.weekday() >= TASK_FROM_WEEKDAY or not duty.period.contains(today)
+        )
+        if returned or overdue or (duty.required and due_soon):
+            shown.append(duty)
     return shown
 
 

@@ -4,7 +4,7 @@ files and submits it; a supervisor of the site reads it (已读), comments, and 
 returns it with a comment, after which the author submits it again.
 
 Who owes what is decided by tickets.selectors.duties alone. Status changes go through the
-report's workflow (tickets.workflows_reports, registered in TicketsConfig.ready()): row lock, re-check,
+report's workflow (tickets.services.report_workflow, registered in TicketsConfig.ready()): row lock, re-check,
 history; the second of two supervisors acting at once reads what happened meanwhile."""
 
 from __future__ import annotations
@@ -374,5 +374,5 @@ def _tell_author(report: Report, kind: str, *, note: str) -> None:
         notification_create(
             recipients=[staff.user],
             kind=kind,
-            params={**params_of(report), "name": staff.name, "site": site.name, "note": note},
+            params={**params_of(report, note=note), "site": site.name},
         )

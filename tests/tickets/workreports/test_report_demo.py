@@ -1,4 +1,4 @@
-"""The demo's work reports (tickets/demo_reports.py): last week's at the demo site in every
+"""The demo's work reports (tickets/services/report_demo.py): last week's at the demo site in every
 state, one person who never filed, each standing as tickets.selectors.duties judges it."""
 
 from __future__ import annotations
