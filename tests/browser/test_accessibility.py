@@ -28,7 +28,12 @@ def key_pages(world, username: str) -> list[tuple[str, tuple]]:
     explanation = write(world)
     placement = Assignment.objects.get(staff=a)
     factories.NotificationFactory(recipient=world.users[username], title="张三 的请假待您审批")
-    everyone = [("dashboard", ()), ("notifications:list", ()), ("staffing:site_list", ())]
+    everyone = [
+        ("dashboard", ()),
+        ("notifications:list", ()),
+        ("staffing:site_list", ()),
+        ("channels:preferences", ()),
+    ]
     site_pages = [("staffing:site_detail", (site.pk,))]
     office = [
         ("attendance:approvals", ()),
@@ -62,6 +67,8 @@ def key_pages(world, username: str) -> list[tuple[str, tuple]]:
             ("staffing:import_upload", ()),
             ("attendance:calendar", ()),
             ("policy", ()),
+            ("channels:webhooks", ()),
+            ("channels:webhook_add_site", (site.pk,)),
             ("attendance:leave_types", ()),
             ("staffing:rotation_due", ()),
         ],
