@@ -12,6 +12,7 @@ import threading
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.utils import translation
 
 from onsite.models import Notification
 from onsite.periods import Day, Week
@@ -296,6 +297,8 @@ def test_two_supervisors_reviewing_at_once_review_it_once(world):
     done, refused, errors = [], [], []
 
     def work(user, action) -> None:
+        # A thread starts in the default language: read the refusal in English as the others.
+        translation.activate("en")
         try:
             start.wait(timeout=10)
             if action == "review":
