@@ -33,12 +33,13 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from onsite.channels import group_post
-from onsite.models import RoleGrant
+from onsite.models import ReminderClaim, RoleGrant
 from onsite.notifications import render
 from onsite.org.models import Site
 from onsite.policy import PolicyTable
@@ -75,6 +76,9 @@ DIGEST_GRACE = ONE_DAY
 # the statistics; who a digest lists as missing, and as late.
 CHASED = (DutyStatus.OPEN, DutyStatus.OVERDUE)
 MISSING = (DutyStatus.OVERDUE, DutyStatus.MISSING)
+# Messages sent per transaction: 10,000 reminders are 20 commits. A concurrent run's claim of
+# the same message waits for the chunk's commit, then finds it claimed.
+CHUNK = 500
 
 
 @dataclass
@@ -164,6 +168,27 @@ def _reminder_post(params: dict) -> str:
         }
 
 
+def _send_once(*, kind: str, items: list, key, period, send, flush=None) -> int:
+    """`reminders_send`, less what an earlier run claimed (one read: a second run writes
+    nothing), in transactions of CHUNK messages: one commit per chunk, not per message.
+    `flush()`, in the same transaction, writes what the chunk's sends gathered. A message
+    that fails rolls its chunk back, claims and all, for the next run to send."""
+    labels = {period(item) for item in items}
+    done = set(
+        ReminderClaim.objects.filter(kind=kind, period__in=labels).values_list("key", "period")
+    )
+    todo = [item for item in items if (key(item), period(item)) not in done]
+    sent = 0
+    for start in range(0, len(todo), CHUNK):
+        with transaction.atomic():
+            sent += reminders_send(
+                kind=kind, items=todo[start : start + CHUNK], key=key, period=period, send=send
+            )
+            if flush is not None:
+                flush()
+    return sent
+
+
 def _names(timed: list[Timed]) -> list[str]:
     return [t.duty.staff.name for t in sorted(timed, key=lambda t: t.duty.staff.staff_no)]
 
@@ -181,25 +206,35 @@ def reports_remind(
     chased = [t for t in due_duties(now) if t.duty.status in CHASED and t.remind_from <= now]
     users = _users({t.duty.staff.user_id for t in chased})
 
+    # The claimed reminders of a chunk, gathered per site to be written in one insert each.
+    pending: dict[tuple[str, str, int], list] = defaultdict(list)
+
     def send(timed: Timed) -> None:
         duty = timed.duty
-        notification_create(
-            recipients=[users[duty.staff.user_id]],
-            kind=REMINDER,
-            params={
-                "kind": duty.kind,
-                "period": duty.period.label,
-                "site": duty.site.name,
-                "site_id": duty.site.pk,
-            },
-        )
+        pending[(duty.kind, duty.period.label, duty.site.pk)].append(timed)
 
-    sent = reminders_send(
+    def flush() -> None:
+        for group in pending.values():
+            duty = group[0].duty
+            notification_create(
+                recipients=[users[t.duty.staff.user_id] for t in group],
+                kind=REMINDER,
+                params={
+                    "kind": duty.kind,
+                    "period": duty.period.label,
+                    "site": duty.site.name,
+                    "site_id": duty.site.pk,
+                },
+            )
+        pending.clear()
+
+    sent = _send_once(
         kind=REMINDER,
         items=[t for t in chased if t.duty.staff.user_id in users],
         key=lambda t: f"{t.duty.kind}:{t.duty.staff.pk}",
         period=lambda t: t.duty.period.label,
         send=send,
+        flush=flush,
     )
     # The site's group chats: one list per site and period of whoever had not submitted when
     # its reminders went out (people without a login too).
@@ -219,7 +254,7 @@ def reports_remind(
             site=duty.site, text=_reminder_post(params), url=reverse("tickets:workreport_sites")
         )
 
-    reminders_send(
+    _send_once(
         kind=GROUP_REMINDER,
         items=list(by_site.values()),
         key=lambda group: f"{group[0].duty.kind}:{group[0].duty.site.pk}",
@@ -330,7 +365,7 @@ def reports_digest(
             },
         )
 
-    sent = reminders_send(
+    sent = _send_once(
         kind=DIGEST,
         items=digests,
         key=lambda digest: f"{digest.kind}:{digest.user.pk}",
@@ -344,7 +379,7 @@ def reports_digest(
         text, url = _group_text(DIGEST, params)
         group_post(site=entry.site, text=text, url=url)
 
-    reminders_send(
+    _send_once(
         kind=GROUP_DIGEST,
         items=posts,
         key=lambda item: f"{item[0]}:{item[2].site.pk}",

@@ -127,7 +127,7 @@ def test_a_draft_is_not_a_submission(world):
     assert [r[0] for r in reminded()] == ["staff_a", "staff_b"]
 
 
-def test_a_reminder_that_failed_is_sent_by_the_next_run_and_the_others_not_again(
+def test_a_run_that_failed_half_way_leaves_nothing_half_sent_and_the_next_sends_each_once(
     world, monkeypatch
 ):
     real = svc.notification_create
@@ -142,9 +142,12 @@ def test_a_reminder_that_failed_is_sent_by_the_next_run_and_the_others_not_again
     monkeypatch.setattr(svc, "notification_create", flaky)
     with pytest.raises(ConnectionError):
         reports_remind(now=at(DUE_MONDAY, "09:00"))
-    assert [r[0] for r in reminded()] == ["staff_a"]
-    assert reports_remind(now=at(DUE_MONDAY, "09:05")) == 1
+    # The messages of a run are committed in chunks: the failed chunk's are rolled back whole.
+    assert reminded() == []
+    assert not ReminderClaim.objects.filter(kind=REMINDER).exists()
+    assert reports_remind(now=at(DUE_MONDAY, "09:05")) == 2
     assert [r[0] for r in reminded()] == ["staff_a", "staff_b"]
+    assert reports_remind(now=at(DUE_MONDAY, "09:10")) == 0
 
 
 def test_no_reminder_once_the_report_is_missing(world):
