@@ -10,9 +10,9 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
+from onsite.celery import BEAT_SCHEDULE
 from onsite.models import Notification
 from onsite.notifications import notification_kind
-from onsite.celery import BEAT_SCHEDULE
 from onsite.policy import policy_set
 from onsite.reminders import reminder_kinds, reminders_run
 from tests.tickets.conftest import RAISED_AT, raise_ticket

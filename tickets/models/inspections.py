@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from onsite.access import access_for
@@ -141,10 +142,10 @@ class InspectionResult(models.Model):
 
 
 class DeepInspectionStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned")
-    REVIEWED = "reviewed", _("Reviewed")
+    DRAFT = "draft", pgettext_lazy("report status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("report status", "Submitted")
+    RETURNED = "returned", pgettext_lazy("report status", "Returned")
+    REVIEWED = "reviewed", pgettext_lazy("report status", "Reviewed")
 
 
 class DeepInspection(models.Model):

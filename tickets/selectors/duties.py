@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from attendance.models import Leave
 from attendance.selectors.calendar import WorkCalendar
@@ -50,12 +50,13 @@ SWITCHES = {ReportKind.DAILY: "report_daily_on", ReportKind.MONTHLY: "report_mon
 
 
 class DutyStatus(models.TextChoices):
-    EXEMPT = "exempt", _("Exempt")
-    OPEN = "open", _("Open")
-    ON_TIME = "on_time", _("On time")
-    LATE = "late", _("Late")
-    OVERDUE = "overdue", _("Overdue")
-    MISSING = "missing", _("Missing")
+    # As a report's reader says them (迟交, not attendance's 迟到): hence the context.
+    EXEMPT = "exempt", pgettext_lazy("report duty", "Exempt")
+    OPEN = "open", pgettext_lazy("report duty", "Open")
+    ON_TIME = "on_time", pgettext_lazy("report duty", "On time")
+    LATE = "late", pgettext_lazy("report duty", "Late")
+    OVERDUE = "overdue", pgettext_lazy("report duty", "Overdue")
+    MISSING = "missing", pgettext_lazy("report duty", "Missing")
 
 
 # What counts as having filed: on time or late.
@@ -118,9 +119,7 @@ def missing_after(kind: str, period: Period, *, due: datetime.datetime) -> datet
     return max(end, due)
 
 
-def status_of(
-    *, required: bool, report: Report | None, due: datetime.datetime, until, now
-) -> str:
+def status_of(*, required: bool, report: Report | None, due: datetime.datetime, until, now) -> str:
     if not required:
         return DutyStatus.EXEMPT
     if report is not None and report.first_submitted_at is not None:
@@ -207,9 +206,7 @@ def duties(
     site_rows = Site.objects.in_bulk(set(owed.values()))
     reports = {
         report.staff_id: report
-        for report in Report.objects.filter(
-            staff_id__in=list(owed), kind=kind, period=period.label
-        )
+        for report in Report.objects.filter(staff_id__in=list(owed), kind=kind, period=period.label)
     }
     policy = policy or PolicyTable(POLICY_KEYS)
     found = []
@@ -239,9 +236,7 @@ def duties(
                 due_at=due,
                 missing_after=until,
                 report=report,
-                status=status_of(
-                    required=required, report=report, due=due, until=until, now=now
-                ),
+                status=status_of(required=required, report=report, due=due, until=until, now=now),
             )
         )
     found.sort(key=lambda duty: (duty.site.code, duty.staff.staff_no))

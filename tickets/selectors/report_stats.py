@@ -18,8 +18,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.utils.translation import pgettext_lazy
-
 from onsite.converters import FIRST_DATE, LAST_DATE
 from onsite.org.models import Assignment, Site, Staff
 from onsite.periods import Quarter, Week
@@ -35,16 +33,8 @@ CHART_STATUSES = (DutyStatus.ON_TIME, DutyStatus.LATE, DutyStatus.OVERDUE, DutyS
 # Due and judged: what an on-time rate divides by.
 JUDGED = (DutyStatus.ON_TIME, DutyStatus.LATE, DutyStatus.OVERDUE, DutyStatus.MISSING)
 TREND_WEEKS = 8
-# The statuses as a report's reader says them (迟交, not attendance's 迟到): DutyStatus's own labels
-# carry no context, so the words with the "report duty" context are named here.
-STATUS_LABELS = {
-    DutyStatus.EXEMPT: pgettext_lazy("report duty", "Exempt"),
-    DutyStatus.OPEN: pgettext_lazy("report duty", "Open"),
-    DutyStatus.ON_TIME: pgettext_lazy("report duty", "On time"),
-    DutyStatus.LATE: pgettext_lazy("report duty", "Late"),
-    DutyStatus.OVERDUE: pgettext_lazy("report duty", "Overdue"),
-    DutyStatus.MISSING: pgettext_lazy("report duty", "Missing"),
-}
+# DutyStatus labels carry the "report duty" context (迟交, not attendance's 迟到).
+STATUS_LABELS = {status: status.label for status in DutyStatus}
 THURSDAY = 3
 
 

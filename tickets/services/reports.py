@@ -15,7 +15,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from onsite.access import access_for
 from onsite.org.models import Staff
@@ -52,13 +51,8 @@ def _flow():
 
 
 def status_word(status: str) -> str:
-    """A report's status as its pages word it (the bare labels are shared with other records)."""
-    return {
-        R.DRAFT: pgettext("report status", "Draft"),
-        R.SUBMITTED: pgettext("report status", "Submitted"),
-        R.RETURNED: pgettext("report status", "Returned"),
-        R.REVIEWED: pgettext("report status", "Reviewed"),
-    }[status]
+    """A report's status as its pages word it (its labels carry the "report status" context)."""
+    return str(R(status).label)
 
 
 def _meanwhile(status: str) -> Refused:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from attendance.models import CalendarDay, DayKind
-from onsite.models import Notification
 from onsite.celery import BEAT_SCHEDULE
+from onsite.models import Notification
 from onsite.reminders import reminder_kinds
 from tests.dates import MONDAY, ONE_DAY, SUNDAY, TUESDAY
 from tests.tickets.inspections.conftest import record
