@@ -85,7 +85,7 @@ def test_client_contact_sees_the_supervisors_of_their_site(client, world):
         ("supervisor_a", 10),
         # The weekly report's card reads where the person stands with last week's and this
         # week's reports (tickets.selectors.duties, twice): 16 queries, whatever the day.
-        ("staff_a", 31),
+        ("staff_a", 29),
         ("manager", 7),
         ("finance", 6),
         ("client_a", 8),

@@ -165,9 +165,8 @@ def duties(
         placements = placements.filter(site_id__in=site_ids)
     if staff_ids is not None:
         placements = placements.filter(staff_id__in=list(staff_ids))
-    people = set(placements.values_list("staff_id", flat=True))
-    if not people:
-        return []
+    # The people as a subquery: a site of hundreds stays one short statement, not a long IN list.
+    people = placements.values("staff_id")
     # All of each person's placements in the period, winners first: a day belongs to one site.
     rows = list(
         Assignment.objects.filter(staff_id__in=people)
@@ -175,6 +174,8 @@ def duties(
         .by_precedence()
         .values_list("staff_id", "site_id", "start", "end")
     )
+    if not rows:
+        return []
     day_site: dict[tuple[int, datetime.date], int] = {}
     for staff_id, site_id, start, end in rows:
         for day in period.days():
@@ -202,11 +203,11 @@ def duties(
             scheduled[staff_id] += 1
     if sites is not None:
         owed = {staff_id: site_id for staff_id, site_id in owed.items() if site_id in site_ids}
-    staff = Staff.objects.in_bulk(list(owed))
+    staff = {person.pk: person for person in Staff.objects.filter(pk__in=people)}
     site_rows = Site.objects.in_bulk(set(owed.values()))
     reports = {
         report.staff_id: report
-        for report in Report.objects.filter(staff_id__in=list(owed), kind=kind, period=period.label)
+        for report in Report.objects.filter(staff_id__in=people, kind=kind, period=period.label)
     }
     policy = policy or PolicyTable(POLICY_KEYS)
     found = []

@@ -180,7 +180,7 @@ def week_table(
 ) -> WeekTable:
     """Everyone placed at `site` on any day of `week` (of `companies` only, when given), with
     their status as of `now`, and the counts of the `trend_weeks` weeks up to `week` at the site.
-    1 + 7 × `trend_weeks` queries (8 a week without the trend)."""
+    1 + 6 × `trend_weeks` queries (7 a week without the trend)."""
     companies = None if companies is None else frozenset(companies)
     policy = PolicyTable(POLICY_KEYS)
     placed = (
@@ -262,7 +262,7 @@ def quarter_rates(
     *, staff_ids: Iterable[int], quarter: Quarter, now: datetime.datetime
 ) -> dict[int, QuarterRate]:
     """The on-time rate of each of `staff_ids` over `quarter`, wherever they were placed, by staff
-    id; a person never placed in the quarter has a rate with nothing required. 1 + 7 queries a
+    id; a person never placed in the quarter has a rate with nothing required. 1 + 6 queries a
     week of the quarter, whatever the number of people (for a page of many people)."""
     ids = list(staff_ids)
     rates = _quarter_rates(quarter, now, staff_ids=ids)

@@ -59,11 +59,11 @@ def test_the_page_costs_the_same_queries_however_many_people(
     client.force_login(week.supervisor_a)
     client.get(url(week))
     # Session, user, roles, staff record, the site, 58 for the statistics, the unread count.
-    with django_assert_num_queries(64):
+    with django_assert_num_queries(56):
         assert client.get(url(week)).status_code == 200
     for n in range(5):
         colleague(week, f"同事{n}")
-    with django_assert_num_queries(64):
+    with django_assert_num_queries(56):
         assert client.get(url(week)).status_code == 200
 
 
@@ -128,7 +128,7 @@ def test_the_quarter_rates(client, week, django_assert_num_queries):
     client.force_login(week.supervisor_a)
     quarter = url(week, "tickets:report_stats_quarter", period="2026Q4")
     client.get(quarter)
-    with django_assert_num_queries(105):
+    with django_assert_num_queries(91):
         response = client.get(quarter)
     page = response.content.decode()
     assert "14.3%" in page  # 张三: one of seven weeks due on time

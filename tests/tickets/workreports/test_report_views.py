@@ -289,4 +289,4 @@ def test_the_card_is_on_the_dashboard(client, world):
 
 
 # Whatever the number of reports and people: the duties of two periods, the list, the menu.
-QUERIES = {"mine": 30, "sites": 16}
+QUERIES = {"mine": 27, "sites": 15}
