@@ -3,11 +3,13 @@ claims."""
 
 import factory
 
+from onsite.channels.models import GroupWebhook, WebhookService
 from onsite.models import Notification, PolicySetting, ReminderClaim, RoleGrant, UserPreference
 from onsite.roles import Role
 from tests.factories.org import CompanyFactory, UserFactory
 
 __all__ = [
+    "GroupWebhookFactory",
     "NotificationFactory",
     "PolicySettingFactory",
     "ReminderClaimFactory",
@@ -74,3 +76,15 @@ class UserPreferenceFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     language = "en"
+
+
+class GroupWebhookFactory(factory.django.DjangoModelFactory):
+    """A company's WeCom group robot."""
+
+    class Meta:
+        model = GroupWebhook
+
+    company = factory.SubFactory(CompanyFactory)
+    service = WebhookService.WECOM
+    name = "运维群"
+    url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test-key"

@@ -8,7 +8,7 @@ import datetime
 import factory
 from django.core.files.base import ContentFile
 
-from tests.dates import MONDAY, at
+from tests.dates import MONDAY, SUNDAY, at
 from tests.factories.org import CompanyFactory, SiteFactory, StaffFactory, UserFactory
 from tickets.models import (
     Category,
@@ -17,11 +17,16 @@ from tickets.models import (
     ImprovementAction,
     Inspection,
     InspectionResult,
+    PlanStep,
     Priority,
+    Report,
+    ReportAttachment,
+    ReportComment,
     SiteDesk,
     Ticket,
     TicketAttachment,
     TicketComment,
+    WorkPlan,
 )
 
 __all__ = [
@@ -30,10 +35,15 @@ __all__ = [
     "ImprovementActionFactory",
     "InspectionFactory",
     "InspectionResultFactory",
+    "PlanStepFactory",
+    "ReportAttachmentFactory",
+    "ReportCommentFactory",
+    "ReportFactory",
     "SiteDeskFactory",
     "TicketAttachmentFactory",
     "TicketCommentFactory",
     "TicketFactory",
+    "WorkPlanFactory",
 ]
 
 # The smallest file the upload check takes for a PNG: its signature.
@@ -131,3 +141,58 @@ class ImprovementActionFactory(factory.django.DjangoModelFactory):
     action = "更换UPS电池"
     owner = factory.SubFactory(StaffFactory)
     due_on = datetime.date(2026, 12, 31)
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """A draft of the reference week's weekly report, due the Monday after at 13:00."""
+
+    class Meta:
+        model = Report
+
+    staff = factory.SubFactory(StaffFactory)
+    site = factory.SubFactory(SiteFactory)
+    period = "2026-W42"
+    starts_on = MONDAY
+    ends_on = SUNDAY
+    due_at = at(SUNDAY + datetime.timedelta(days=1), "13:00")
+    work_done = "完成机房日常巡检。"
+
+
+class ReportCommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportComment
+
+    report = factory.SubFactory(ReportFactory)
+    author = factory.SubFactory(UserFactory)
+    body = "请补充UPS检查情况。"
+
+
+class ReportAttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportAttachment
+
+    report = factory.SubFactory(ReportFactory)
+    file = factory.LazyFunction(lambda: ContentFile(PNG, name="现场.png"))
+    name = "现场.png"
+    size = len(PNG)
+    uploaded_by = factory.SubFactory(UserFactory)
+
+
+class WorkPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkPlan
+
+    site = factory.SubFactory(SiteFactory)
+    author = factory.SubFactory(StaffFactory)
+    title = "机房搬迁计划"
+    goals = "三周内完成搬迁，业务不中断。"
+
+
+class PlanStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PlanStep
+
+    plan = factory.SubFactory(WorkPlanFactory)
+    title = "打包设备并编号"
+    responsible = factory.SubFactory(StaffFactory)
+    due_on = datetime.date(2026, 10, 16)
