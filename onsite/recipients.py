@@ -48,3 +48,13 @@ def managers(company_id: int, department_id: int | None = None):
         )
         .distinct()
     )
+
+
+def finance(company_id: int):
+    return (
+        get_user_model()
+        .objects.filter(
+            role_grants__role=Role.FINANCE, role_grants__company_id=company_id, is_active=True
+        )
+        .distinct()
+    )

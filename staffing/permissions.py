@@ -64,3 +64,137 @@ def may_confirm_notice_q(user) -> Q:
     if access.is_superuser:
         return own
     return _within(site_id__in=access.supervised_sites) & own
+
+
+# Expenses (SPEC §10): a manager decides trips and late claims, the site's supervisor signs a
+# claim, finance approves and pays it; each on the people of their company or site, never their
+# own. The bank account is read whole only by HR and finance of the person's company.
+
+
+def _not_own(access) -> Q:
+    return ~Q(staff_id=access.staff_id) if access.staff_id else Q()
+
+
+def _manages(access, staff) -> bool:
+    return (
+        access.is_superuser
+        or staff.company_id in access.manager_companies
+        or (staff.department_id is not None and staff.department_id in access.manager_departments)
+    )
+
+
+def _manages_q(access) -> Q:
+    return _within(
+        staff__company_id__in=access.manager_companies,
+        staff__department_id__in=access.manager_departments,
+    )
+
+
+def may_decide_trip(user, trip) -> bool:
+    return not acts_on_self(user, trip.staff) and _manages(access_for(user), trip.staff)
+
+
+def may_decide_trip_q(user) -> Q:
+    access = access_for(user)
+    if access.is_superuser:
+        return _not_own(access)
+    return _manages_q(access) & _not_own(access)
+
+
+def may_sign_claim(user, claim) -> bool:
+    if acts_on_self(user, claim.staff):
+        return False
+    access = access_for(user)
+    return access.is_superuser or claim.site_id in access.supervised_sites
+
+
+def may_sign_claim_q(user) -> Q:
+    access = access_for(user)
+    if access.is_superuser:
+        return _not_own(access)
+    return _within(site_id__in=access.supervised_sites) & _not_own(access)
+
+
+def may_approve_late(user, claim) -> bool:
+    return (
+        claim.late
+        and not acts_on_self(user, claim.staff)
+        and _manages(access_for(user), claim.staff)
+    )
+
+
+def may_approve_late_q(user) -> Q:
+    access = access_for(user)
+    late = Q(late=True)
+    if access.is_superuser:
+        return late & _not_own(access)
+    return late & _manages_q(access) & _not_own(access)
+
+
+def is_finance_for(user, staff) -> bool:
+    access = access_for(user)
+    return access.is_superuser or staff.company_id in access.finance_companies
+
+
+def may_review_claim(user, claim) -> bool:
+    """Finance of the claimant's company approves, returns and pays; never their own claim."""
+    return not acts_on_self(user, claim.staff) and is_finance_for(user, claim.staff)
+
+
+def may_review_claim_q(user) -> Q:
+    access = access_for(user)
+    if access.is_superuser:
+        return _not_own(access)
+    return _within(staff__company_id__in=access.finance_companies) & _not_own(access)
+
+
+def may_return_claim(user, claim) -> bool:
+    """Whoever may take the claim's current review step may send it back."""
+    from staffing.models import ClaimStatus
+
+    if claim.status == ClaimStatus.SUBMITTED:
+        return may_sign_claim(user, claim)
+    if claim.status == ClaimStatus.SIGNED and claim.late:
+        return may_approve_late(user, claim)
+    return may_review_claim(user, claim)
+
+
+def may_return_claim_q(user) -> Q:
+    from staffing.models import ClaimStatus
+
+    return (
+        (Q(status=ClaimStatus.SUBMITTED) & may_sign_claim_q(user))
+        | (Q(status=ClaimStatus.SIGNED, late=True) & may_approve_late_q(user))
+        | (
+            (Q(status=ClaimStatus.SIGNED, late=False) | Q(status=ClaimStatus.LATE_APPROVED))
+            & may_review_claim_q(user)
+        )
+    )
+
+
+def owns_claim(user, claim) -> bool:
+    access = access_for(user)
+    return access.staff_id is not None and claim.staff_id == access.staff_id
+
+
+def sees_bank_account(user, staff) -> bool:
+    access = access_for(user)
+    return (
+        access.is_superuser
+        or staff.company_id in access.hr_companies
+        or staff.company_id in access.finance_companies
+    )
+
+
+def may_edit_bank_account(user, staff) -> bool:
+    """HR of the company records it; nobody edits where their own pay goes."""
+    return not acts_on_self(user, staff) and access_for(user).is_hr_for(staff.company_id)
+
+
+def may_approve_claim(user, claim) -> bool:
+    """Finance approves a signed claim; a late one only once a manager approved it."""
+    from staffing.models import ClaimStatus
+
+    if claim.status == ClaimStatus.SIGNED and claim.late:
+        return False
+    return may_review_claim(user, claim)

@@ -13,9 +13,18 @@ from django.utils.translation import ngettext
 from onsite.inbox import InboxKind
 from onsite.workflows import Action, Workflow
 from staffing import permissions as rules
-from staffing.models import ChangeNotice, ChangeNoticeStatus, Resignation, ResignationStatus
+from staffing.models import (
+    ChangeNotice,
+    ChangeNoticeStatus,
+    Claim,
+    ClaimStatus,
+    Resignation,
+    ResignationStatus,
+    Trip,
+    TripStatus,
+)
+from staffing.services import claims, notices, trips
 from staffing.services import movement as services
-from staffing.services import notices
 
 R = ResignationStatus
 N = ChangeNoticeStatus
@@ -99,6 +108,101 @@ CHANGE_NOTICE = Workflow(
 )
 
 
+TRIP = Workflow(
+    key="trip",
+    model=Trip,
+    transitions=trips.TRIP_TRANSITIONS,
+    waiting=(TripStatus.PENDING,),
+    actions=(
+        Action(
+            "approve",
+            _("Approve"),
+            frozenset({TripStatus.PENDING}),
+            rules.may_decide_trip,
+            lambda *, record, by, note="": trips.trip_approve(trip=record, by=by, note=note),
+        ),
+        Action(
+            "reject",
+            _("Reject"),
+            frozenset({TripStatus.PENDING}),
+            rules.may_decide_trip,
+            lambda *, record, by, note="": trips.trip_reject(trip=record, by=by, reason=note),
+            note_required=True,
+            approves=False,
+        ),
+    ),
+    waiting_q=rules.may_decide_trip_q,
+    meanwhile=trips.TRIP_MEANWHILE,
+)
+
+C = ClaimStatus
+REVIEWED = frozenset({C.SUBMITTED, C.SIGNED, C.LATE_APPROVED})
+
+
+def _claim_path(claim: Claim) -> tuple[str, ...]:
+    if claim.late:
+        return (C.SUBMITTED, C.SIGNED, C.LATE_APPROVED)
+    return (C.SUBMITTED, C.SIGNED)
+
+
+CLAIM = Workflow(
+    key="claim",
+    model=Claim,
+    transitions=claims.CLAIM_TRANSITIONS,
+    waiting=(C.SUBMITTED, C.SIGNED, C.LATE_APPROVED),
+    actions=(
+        Action(
+            "sign",
+            _("Sign"),
+            frozenset({C.SUBMITTED}),
+            rules.may_sign_claim,
+            lambda *, record, by, note="": claims.claim_sign(claim=record, by=by, note=note),
+        ),
+        Action(
+            "approve_late",
+            _("Approve the late claim"),
+            frozenset({C.SIGNED}),
+            rules.may_approve_late,
+            lambda *, record, by, note="": claims.claim_approve_late(
+                claim=record, by=by, note=note
+            ),
+        ),
+        Action(
+            "approve",
+            _("Approve"),
+            frozenset({C.SIGNED, C.LATE_APPROVED}),
+            rules.may_approve_claim,
+            lambda *, record, by, note="": claims.claim_approve(claim=record, by=by, note=note),
+        ),
+        Action(
+            "return",
+            _("Return"),
+            REVIEWED,
+            rules.may_return_claim,
+            lambda *, record, by, note="": claims.claim_return(claim=record, by=by, reason=note),
+            note_required=True,
+            approves=False,
+        ),
+    ),
+    waiting_q=rules.may_return_claim_q,
+    meanwhile=claims.CLAIM_MEANWHILE,
+    path=_claim_path,
+)
+
+
+def _trip_describe(trip: Trip) -> str:
+    return f"{trip.destination} · {trip.start:%Y-%m-%d}—{trip.end:%Y-%m-%d}"
+
+
+def _claim_flags(claim: Claim) -> list[str]:
+    flags = []
+    if claim.late:
+        flags.append(str(_("Late claim")))
+    if claim.over_cap:
+        flags.append(str(_("Over a cap")))
+    return flags
+
+
 def _moves(notice: ChangeNotice) -> list[str]:
     # The row is named after who leaves (or comes); a replacement also says who takes over.
     if notice.leaving is None or notice.incoming is None:
@@ -133,5 +237,27 @@ KINDS = (
         detail=lambda n: n.get_kind_display(),
         lines=_moves,
         flags=_override,
+    ),
+    InboxKind(
+        workflow=TRIP,
+        label=_("Business trip"),
+        what=_("business trip"),
+        url=lambda t: reverse("staffing:trip_detail", args=[t.pk]),
+        describe=_trip_describe,
+        text=lambda t: t.purpose,
+        amount=lambda t: f"¥{t.estimated_cost:,.2f}",
+    ),
+    InboxKind(
+        workflow=CLAIM,
+        label=_("Expense claim"),
+        what=_("expense claim"),
+        url=lambda c: reverse("staffing:claim_detail", args=[c.pk]),
+        describe=lambda c: c.number,
+        since=F("submitted_at"),
+        amount=lambda c: f"¥{c.total:,.2f}",
+        text=lambda c: "",
+        flags=_claim_flags,
+        # Signing and approving are done on the claim's page, with its lines and invoices.
+        bulk=lambda c: False,
     ),
 )

@@ -54,3 +54,11 @@ def days(value) -> str:
     if value is None or value == "":
         return ""
     return format(Decimal(value).normalize(), "f")
+
+
+@register.filter
+def cny(value) -> str:
+    """¥1,234.50 (money is Decimal; the filter never rounds through a float)."""
+    from onsite.money import cny as as_cny
+
+    return as_cny(value)

@@ -5,6 +5,7 @@ tests/test_factories.py checks that every model has one."""
 
 from tests.factories.attendance import *  # noqa: F403
 from tests.factories.core import *  # noqa: F403
+from tests.factories.expenses import *  # noqa: F403
 from tests.factories.exports import *  # noqa: F403
 from tests.factories.flows import *  # noqa: F403
 from tests.factories.org import *  # noqa: F403

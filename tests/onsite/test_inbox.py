@@ -88,6 +88,8 @@ def test_every_app_registers_its_kinds():
         "resignation",
         "change_notice",
         "work_plan",
+        "trip",
+        "claim",
     }
 
 

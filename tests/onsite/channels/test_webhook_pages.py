@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from onsite.channels.models import GroupWebhook
 from tests.onsite.channels.conftest import webhook
@@ -177,7 +178,8 @@ def test_a_test_message_is_posted_and_a_failure_shows_on_the_page(
     assert "最近失败" in page
     assert "HTTP 500" in page
     hook.refresh_from_db()
-    assert hook.last_error_at.strftime("%Y-%m-%d") in page
+    # The page shows the time on the company's clock, which is a day ahead of UTC after 16:00 UTC.
+    assert timezone.localtime(hook.last_error_at).strftime("%Y-%m-%d %H:%M") in page
 
 
 def test_a_test_message_that_arrives_shows_when(
