@@ -8,6 +8,7 @@ from onsite.navigation import NavItem, group_register, menu_register
 from onsite.roles import Role
 
 DECIDE = (Role.HR_ADMIN, Role.SUPERVISOR, Role.MANAGER)
+EXPENSES = "expenses"
 
 
 def register() -> None:
@@ -62,3 +63,5 @@ def register() -> None:
             order=190,
         ),
     )
+    # Expenses (SPEC §10): each page adds its entry here.
+    group_register(EXPENSES, _("Expenses"))

@@ -1,6 +1,16 @@
 from django.urls import include, path
 
-from staffing.views import movement, people, sites
+from staffing.views import (
+    bank,
+    claim_review,
+    claims,
+    expense_stats,
+    finance,
+    movement,
+    people,
+    sites,
+    trips,
+)
 
 app_name = "staffing"
 
@@ -62,4 +72,11 @@ urlpatterns = [
         name="resignation_withdraw",
     ),
     path("rotation/", movement.rotation_due_list, name="rotation_due"),
+    # Expenses and business trips (SPEC §10): each page module keeps its own urlpatterns.
+    *trips.urlpatterns,
+    *claims.urlpatterns,
+    *claim_review.urlpatterns,
+    *finance.urlpatterns,
+    *bank.urlpatterns,
+    *expense_stats.urlpatterns,
 ]
