@@ -210,6 +210,9 @@ class Claim(models.Model):
     month = models.DateField(_("month"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # Lateness is judged at the first submission: a claim returned by a reviewer after the
+    # deadline is not late when sent again, unless lines of a closed month were added since.
+    first_submitted_at = models.DateTimeField(_("first submitted"), null=True, blank=True)
     late = models.BooleanField(_("late claim"), default=False)
     over_cap = models.BooleanField(_("over a cap"), default=False)
     signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)

@@ -326,8 +326,10 @@ def line_remove(*, line: ExpenseLine, by) -> None:
 
 
 def claim_submit(*, claim: Claim, by, now: datetime.datetime | None = None) -> Claim:
-    """The draft (or returned claim) to its supervisor: late when submitted after the deadline of
-    its earliest month, which then needs a manager's approval before finance sees it."""
+    """The draft (or returned claim) to its supervisor: late when first submitted after the
+    deadline of its earliest month (or sent again with lines of a closed month added since),
+    which then needs a manager's approval before finance sees it. The return reason stays in the
+    history and on the claim until the next return."""
     from staffing.services.claims import claim_move, submitted_tell
 
     now = now or timezone.now()
@@ -339,13 +341,24 @@ def claim_submit(*, claim: Claim, by, now: datetime.datetime | None = None) -> C
         site = read.current_site(locked.staff)
         if site is None:
             raise Refused(_("You are not placed at a site, so nobody can sign your claim."))
-        first = locked.lines.aggregate(first=Min("date"))["first"]
-        late = read.is_late(first_date=first, company_id=locked.staff.company_id, site=site, at=now)
+        lines = locked.lines.all()
+        if locked.first_submitted_at is not None:
+            # Sent again after a return: only lines added since can make it late.
+            lines = lines.filter(created_at__gt=locked.first_submitted_at)
+        first = lines.aggregate(first=Min("date"))["first"]
+        late = locked.late or read.is_late(
+            first_date=first, company_id=locked.staff.company_id, site=site, at=now
+        )
         claim = claim_move(
             locked,
             to=ClaimStatus.SUBMITTED,
             by=by,
-            also={"submitted_at": now, "late": late, "site": site, "return_reason": ""},
+            also={
+                "submitted_at": now,
+                "first_submitted_at": locked.first_submitted_at or now,
+                "late": late,
+                "site": site,
+            },
         )
         submitted_tell(claim=claim)
     return claim

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from onsite.transitions import Refused
-from staffing.models import Claim, ClaimStatus
+from staffing.models import Claim, ClaimStatus, ExpenseLine
 from staffing.services import claims, expenses
 from tests.dates import MONDAY, SHANGHAI, TUESDAY
 
@@ -82,3 +82,16 @@ def test_a_duplicate_invoice_is_refused_with_the_claim_and_person(world):
         )
     # staff_b may not see 张三's claim: no names.
     assert world.person_a.name not in str(refused.value)
+
+
+def test_a_claim_returned_after_the_deadline_is_not_late_when_sent_again(world):
+    line = meals(world)
+    # Recorded before it was first submitted, as it would have been.
+    ExpenseLine.objects.filter(pk=line.pk).update(created_at=ON_TIME - datetime.timedelta(days=1))
+    claim = line.claim
+    claim = expenses.claim_submit(claim=claim, by=world.staff_a, now=ON_TIME)
+    claims.claim_return(claim=claim, by=world.supervisor_a, reason="请补充发票")
+    claim.refresh_from_db()
+    assert (claim.status, claim.return_reason) == (ClaimStatus.RETURNED, "请补充发票")
+    claim = expenses.claim_submit(claim=claim, by=world.staff_a, now=LATE)
+    assert (claim.status, claim.late, claim.first_submitted_at) == ("submitted", False, ON_TIME)
