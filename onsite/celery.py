@@ -35,6 +35,14 @@ BEAT_SCHEDULE = {
         "task": "staffing.tasks.qualification_daily",
         "schedule": crontab(hour=6, minute=30),
     },
+    # Every 5 minutes, since each site has its own clock: on the expense reminder days (5th and
+    # 9th, 09:00 site time) remind each person of last month's unsubmitted expenses, on the 11th
+    # send each supervisor who never submitted them, and once a month's claims are in tell
+    # finance of its flagged sites (SPEC §10); each message once, catching up after downtime.
+    "expenses-remind": {
+        "task": "staffing.tasks.expenses_remind_task",
+        "schedule": crontab(minute="*/5"),
+    },
     # --- attendance ---
     # Daily at 00:20, once yesterday is over: judge every placed person's yesterday, so days
     # without any punch or request become absent on the sheets (SPEC §6). Running it twice

@@ -25,6 +25,17 @@ class StaffingConfig(AppConfig):
         reminder_register(
             EXPIRY_REMINDER, _("Qualification about to expire (to HR)"), checks_remind_expiring
         )
+        from staffing.services import expense_reminders as expenses
+
+        reminder_register(expenses.DEADLINE, _("Expense claim deadline"), expenses.deadline_remind)
+        reminder_register(
+            expenses.UNSUBMITTED,
+            _("Expenses never submitted (to supervisors)"),
+            expenses.unsubmitted_list,
+        )
+        reminder_register(
+            expenses.ANOMALY, _("Expense anomaly of a site (to finance)"), expenses.anomaly_notify
+        )
         # Resignations wait in the core approvals inbox.
         from onsite.inbox import inbox_register
         from staffing.workflows import KINDS
