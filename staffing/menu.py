@@ -65,3 +65,21 @@ def register() -> None:
     )
     # Expenses (SPEC §10): each page adds its entry here.
     group_register(EXPENSES, _("Expenses"))
+    menu_register(
+        NavItem(
+            _("My expenses"),
+            "staffing:claims_mine",
+            (Role.STAFF,),
+            "claims_mine",
+            group=EXPENSES,
+            order=110,
+        ),
+        NavItem(
+            _("Business trips"),
+            "staffing:trips",
+            (Role.STAFF, Role.MANAGER),
+            "trips",
+            group=EXPENSES,
+            order=120,
+        ),
+    )
