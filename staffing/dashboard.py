@@ -70,7 +70,35 @@ def resignations_to_decide(access: Access, user) -> dict:
     }
 
 
+def finance_claims(access: Access, user) -> dict:
+    """Finance's claims of their companies: to review (signed and on time, or late and approved
+    by a manager) and approved to pay, counted in one query."""
+    from django.db.models import Q
+
+    from staffing.models import Claim, ClaimStatus
+
+    claims = Claim.objects.all()
+    if not access.is_superuser:
+        claims = claims.filter(staff__company_id__in=access.finance_companies)
+    return claims.aggregate(
+        to_review=Count(
+            "pk",
+            filter=Q(status=ClaimStatus.SIGNED, late=False) | Q(status=ClaimStatus.LATE_APPROVED),
+        ),
+        to_pay=Count("pk", filter=Q(status=ClaimStatus.APPROVED)),
+    )
+
+
 def register() -> None:
+    card_register(
+        Card(
+            "staffing_finance_claims",
+            (Role.FINANCE,),
+            "staffing/dashboard/_finance_claims.html",
+            finance_claims,
+            40,
+        )
+    )
     for card in (
         Card("staffing_hr", (Role.HR_ADMIN,), "staffing/dashboard/_hr.html", hr_overview, 50),
         Card(

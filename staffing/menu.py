@@ -67,6 +67,16 @@ def register() -> None:
     group_register(EXPENSES, _("Expenses"))
     menu_register(
         NavItem(
+            _("Expense statistics"),
+            "staffing:expense_stats",
+            (Role.FINANCE, Role.HR_ADMIN, Role.MANAGER),
+            "expense_stats",
+            group=EXPENSES,
+            order=190,
+        ),
+    )
+    menu_register(
+        NavItem(
             _("My expenses"),
             "staffing:claims_mine",
             (Role.STAFF,),
@@ -81,5 +91,23 @@ def register() -> None:
             "trips",
             group=EXPENSES,
             order=120,
+        ),
+    )
+    menu_register(
+        NavItem(
+            _("Claims for review"),
+            "staffing:finance_claims",
+            (Role.FINANCE,),
+            "finance_claims",
+            group=EXPENSES,
+            order=120,
+        ),
+        NavItem(
+            _("Claims to sign"),
+            "staffing:claims_to_sign",
+            (Role.SUPERVISOR, Role.MANAGER),
+            "claims_to_sign",
+            group=EXPENSES,
+            order=130,
         ),
     )

@@ -18,6 +18,7 @@ from onsite.viewhelpers import ROSTER_PAGE_SIZE, page_of
 from staffing.filters import StaffFilter
 from staffing.forms import AssignmentForm, CheckForm, RecordForm, StaffForm, StatusForm
 from staffing.models import Condition, QualificationCheck
+from staffing.permissions import sees_bank_account
 from staffing.services import qualification, records
 from staffing.services.assignments import assignment_create
 from staffing.services.staff import (
@@ -63,7 +64,9 @@ def staff_list(request):
 @login_required
 def staff_detail(request, pk: int):
     staff = get_object_or_404(
-        Staff.objects.visible_to(request.user).select_related("company", "department", "position"),
+        Staff.objects.visible_to(request.user).select_related(
+            "company", "department", "position", "bank_account"
+        ),
         pk=pk,
     )
     hr = access_for(request.user).is_hr_for(staff.company_id)
@@ -83,6 +86,8 @@ def staff_detail(request, pk: int):
             "records": staff.records.select_related("site"),
             "history": history_entries(staff, hidden={} if hr else Staff.HR_ONLY_FIELDS),
             "decides": decides,
+            # The bank account whole for HR and finance of the company, masked for the rest.
+            "sees_bank": sees_bank_account(request.user, staff),
             "status_form": StatusForm(choices=_status_choices(staff)) if decides else None,
             "record_form": RecordForm(user=request.user) if decides else None,
             "check_form": CheckForm() if decides else None,

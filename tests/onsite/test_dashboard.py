@@ -87,7 +87,9 @@ def test_client_contact_sees_the_supervisors_of_their_site(client, world):
         # week's reports (tickets.selectors.duties, twice): 16 queries, whatever the day.
         ("staff_a", 29),
         ("manager", 7),
-        ("finance", 6),
+        # Finance now decides claims (the inbox counts what waits, once) and reads the claims
+        # card, "待审核报销 N 张 / 待付款 N 张", in one query (staffing/dashboard.py).
+        ("finance", 8),
         ("client_a", 8),
     ],
 )
