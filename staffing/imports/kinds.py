@@ -22,3 +22,25 @@ def register() -> None:
         start=1,
     ):
         import_kind_register(ImportKind(key, label, f"{RESOURCES}.{resource}", order=order * 10))
+    # Paid expenses before Onsite (SPEC §14 `expenses`): the statistics and invoice check see them.
+    import_kind_register(
+        ImportKind(
+            "expenses",
+            _("Paid expenses"),
+            "staffing.imports.expenses.ExpenseImport",
+            bulk=True,
+            note=_(
+                "Paid history: each person's lines of a month become one paid claim. Category "
+                "交通, 住宿, 餐饮, 通讯 or 补助; an invoice number another line of the company "
+                "holds is refused; the same line again is left as it is."
+            ),
+            order=85,
+            example=(
+                ("staff_no", "E0001"),
+                ("date", "2026-03-02"),
+                ("category", "餐饮"),
+                ("amount", "86.50"),
+                ("invoice_no", "044002300111"),
+            ),
+        )
+    )

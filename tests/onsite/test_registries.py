@@ -60,6 +60,7 @@ def test_import_kinds_come_in_the_order_a_company_is_loaded():
         "punches",
         "leave",
         "tickets",
+        "expenses",
     ]
     assert "punches" in KEYS
     assert import_kind("punches").bulk
