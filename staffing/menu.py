@@ -77,16 +77,6 @@ def register() -> None:
     )
     menu_register(
         NavItem(
-            _("Expense statistics"),
-            "staffing:expense_stats",
-            (Role.FINANCE, Role.HR_ADMIN, Role.MANAGER),
-            "expense_stats",
-            group=EXPENSES,
-            order=190,
-        ),
-    )
-    menu_register(
-        NavItem(
             _("My expenses"),
             "staffing:claims_mine",
             (Role.STAFF,),
