@@ -10,6 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from onsite.pdf import html_to_pdf
+
+# The browser fixtures, for the phone journey of this package (test_expenses_phone.py).
+from tests.browser.conftest import browser, live_world, new_page, page, viewport  # noqa: F401
 from tests.dates import SHANGHAI
 
 # Before the deadline of October's expenses (the end of 10 November, site time).

@@ -34,7 +34,7 @@ def test_my_expenses_shows_the_draft_and_the_deadline_of_last_months_lines(clien
     text = words(client.get(url("claims_mine")))
     assert "合计 ¥20.00" in text
     assert "上月费用须于2026-11-10当天结束前报销（现场时间，Asia/Shanghai）" in text
-    assert text.count("须于2026-11-10前报销") == 2
+    assert text.count("须于2026-11-10（含）前报销") == 2
     assert "¥99.00" in text and "已付款" in text
     assert "添加费用明细" in text
 
