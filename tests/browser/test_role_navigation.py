@@ -133,6 +133,11 @@ EXPECTED_NAV = {
     },
     "outsider": {"dashboard", "notifications"},
 }
+# Expenses: finance reviews and pays the claims (报销审核); supervisors sign them and managers
+# approve late ones (报销签字).
+EXPECTED_NAV["finance"] = EXPECTED_NAV["finance"] | {"finance_claims"}
+for _reviewer in ("supervisor_a", "manager"):
+    EXPECTED_NAV[_reviewer] = EXPECTED_NAV[_reviewer] | {"claims_to_sign"}
 # People with two roles see the menus of both: HR's or the supervisor's, and their own as staff.
 STAFF_OWN = {"my_record", "check_in", "my_attendance", "explanations", "my_reports"}
 EXPECTED_NAV["hr_staff"] = EXPECTED_NAV["hr"] | STAFF_OWN

@@ -217,3 +217,18 @@ def test_claims_to_sign_reads_a_fixed_number_of_queries(
 # Session and user, the reader's grants and own staff record, the page's count, the unread
 # notifications of the menu, the rows with their person and site.
 QUERIES = 7
+
+
+def test_the_claims_page_carries_the_review_forms_for_each_reader(client, world):
+    claim = claim_of(world.person_a, world.site_a)
+    url = reverse("staffing:claim_detail", args=[claim.pk])
+    client.force_login(world.supervisor_a)
+    text = client.get(url).content.decode()
+    assert 'data-testid="review"' in text and 'data-action="sign"' in text
+    client.force_login(world.staff_a)
+    assert 'data-testid="review"' not in client.get(url).content.decode()
+    claim.status = ClaimStatus.APPROVED
+    claim.save()
+    client.force_login(world.finance)
+    text = client.get(url).content.decode()
+    assert 'data-action="pay"' in text and 'data-action="approve"' not in text
