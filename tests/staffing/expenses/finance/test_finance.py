@@ -313,3 +313,28 @@ def test_the_dashboard_card_counts_the_claims_to_review_and_to_pay(client, world
     text = client.get(reverse("dashboard")).content.decode()
     card = text.split('data-testid="finance-claims"')[1].split("</div></div>")[0]
     assert ">待审核报销 0 张<" in card and ">待付款 1 张<" in card
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "queries"),
+    [
+        # Session, user, grants, staff record, the company's sites, the lines with their claims.
+        ("staffing:claims_export", {}, 6),
+        # Session, user, grants, staff record, the claims with their person and bank account.
+        ("staffing:payment_list", {}, 5),
+    ],
+)
+def test_the_spreadsheets_read_a_fixed_number_of_queries(
+    client, world, django_assert_num_queries, name, params, queries
+):
+    factories.BankAccountFactory(staff=world.person_a)
+    claim_of(world.person_a, world.site_a, S.APPROVED)
+    client.force_login(world.finance)
+    client.get(reverse(name), params)
+    with django_assert_num_queries(queries):
+        first = client.get(reverse(name), params)
+    for _ in range(15):
+        claim_of(world.person_b, world.site_b, S.APPROVED)
+    with django_assert_num_queries(queries):
+        many = client.get(reverse(name), params)
+    assert workbook(first).max_row == 2 and workbook(many).max_row == 17
