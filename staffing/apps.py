@@ -19,7 +19,7 @@ class StaffingConfig(AppConfig):
         demo.register()
         import_kinds.register()
         from onsite.reminders import reminder_register
-        from staffing import notifications, notifications_expenses  # noqa: F401 (their kinds)
+        from staffing import notifications  # noqa: F401 (registers its notification kinds)
         from staffing.services.qualification import EXPIRY_REMINDER, checks_remind_expiring
 
         reminder_register(

@@ -63,6 +63,11 @@ def _params(claim: Claim) -> dict:
     }
 
 
+def _own(claim: Claim) -> dict:
+    """What the claimant is told about their own claim (their name and site go without saying)."""
+    return {"claim": claim.pk, "number": claim.number, "total": str(claim.total)}
+
+
 def submitted_tell(*, claim: Claim) -> None:
     recipients = [u for u in supervisors([claim.site_id]) if rules.may_sign_claim(u, claim)]
     notification_create(recipients=recipients, kind=CLAIM_SUBMITTED, params=_params(claim))
@@ -144,7 +149,7 @@ def claim_return(*, claim: Claim, by, reason: str) -> Claim:
     notification_create(
         recipients=[claim.staff.user] if claim.staff.user_id else [],
         kind=CLAIM_RETURNED,
-        params={**_params(claim), "reason": reason},
+        params={**_own(claim), "reason": reason},
     )
     return claim
 
@@ -178,7 +183,7 @@ def claim_pay(*, claim: Claim, by, paid_on: datetime.date | None, reference: str
     notification_create(
         recipients=[claim.staff.user] if claim.staff.user_id else [],
         kind=CLAIM_PAID,
-        params={**_params(claim), "date": paid_on.isoformat()},
+        params={**_own(claim), "date": paid_on.isoformat()},
     )
     return claim
 

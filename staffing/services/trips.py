@@ -112,7 +112,13 @@ def _decide(trip: Trip, *, by, to: str, reason: str) -> Trip:
     notification_create(
         recipients=[trip.staff.user] if trip.staff.user_id else [],
         kind=TRIP_DECIDED,
-        params={**_params(trip), "approved": to == T.APPROVED, "reason": reason},
+        # To the traveller: their own name goes without saying.
+        params={
+            "trip": trip.pk,
+            "destination": trip.destination,
+            "approved": to == T.APPROVED,
+            "reason": reason,
+        },
     )
     return trip
 
