@@ -38,7 +38,8 @@ def test_finance_reads_the_table_in_yuan_with_the_anomaly_marked(client, spent):
     response = page(client, spent.finance, company=spent.company.pk)
     assert response.status_code == 200
     text = response.content.decode()
-    assert "<title>费用统计" in text or "费用统计" in text
+    assert "恒信技术服务 · 2026-10 费用统计" in text
+    assert "本月有 1 个驻场地点费用异常。" in text
     assert "¥1,234.50" in text and "¥80.00" in text
     flagged = response.context["table"].flagged
     assert [row.site.code for row in flagged] == ["A"]
