@@ -4,7 +4,10 @@ Screenshots of every page at both widths go to tests/output/screenshots (a11y-�
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page
 
 from onsite.org.models import Assignment
@@ -27,6 +30,7 @@ def key_pages(world, username: str) -> list[tuple[str, tuple]]:
     correction = request_afternoon(world)
     explanation = write(world)
     placement = Assignment.objects.get(staff=a)
+    trip, claim = expenses_of(a, site)
     factories.NotificationFactory(recipient=world.users[username], title="张三 的请假待您审批")
     everyone = [
         ("dashboard", ()),
@@ -57,6 +61,9 @@ def key_pages(world, username: str) -> list[tuple[str, tuple]]:
         ("attendance:explanation_detail", (explanation.pk,)),
         ("staffing:onboarding_detail", (placement.pk,)),
     ]
+    claim_page = ("staffing:claim_detail", (claim.pk,))
+    trip_page = ("staffing:trip_detail", (trip.pk,))
+    stats = ("staffing:expense_stats", ())
     return {
         "hr": everyone
         + site_pages
@@ -71,8 +78,15 @@ def key_pages(world, username: str) -> list[tuple[str, tuple]]:
             ("channels:webhook_add_site", (site.pk,)),
             ("attendance:leave_types", ()),
             ("staffing:rotation_due", ()),
+            ("staffing:bank_account_edit", (a.pk,)),
+            claim_page,
+            stats,
         ],
-        "supervisor_a": everyone + site_pages + office + desk + [("attendance:punch_add", ())],
+        "supervisor_a": everyone
+        + site_pages
+        + office
+        + desk
+        + [("attendance:punch_add", ()), ("staffing:claims_to_sign", ()), claim_page],
         "staff_a": everyone
         + site_pages
         + [
@@ -91,13 +105,50 @@ def key_pages(world, username: str) -> list[tuple[str, tuple]]:
             ("attendance:explanation_detail", (explanation.pk,)),
             ("staffing:resignation_list", ()),
             ("staffing:resignation_create", ()),
+            ("staffing:claims_mine", ()),
+            ("staffing:trips", ()),
+            ("staffing:trip_new", ()),
+            trip_page,
+            claim_page,
         ],
-        "manager": everyone + office + [("staffing:rotation_due", ())],
+        "manager": everyone
+        + office
+        + [
+            ("staffing:rotation_due", ()),
+            ("staffing:trips", ()),
+            trip_page,
+            ("staffing:claims_to_sign", ()),
+            claim_page,
+            stats,
+        ],
+        "finance": [*everyone, ("staffing:finance_claims", ()), claim_page, stats],
         "client_a": everyone + site_pages,
     }[username]
 
 
-@pytest.mark.parametrize("username", ["hr", "supervisor_a", "staff_a", "manager", "client_a"])
+def expenses_of(person, site):
+    """A trip and a signed claim of `person` with a night's lodging over the cap, justified."""
+    trip = factories.TripFactory(staff=person, site=site, status="pending")
+    claim = factories.ClaimFactory(
+        staff=person, site=site, status="signed", submitted_at=timezone.now()
+    )
+    factories.ExpenseLineFactory(claim=claim, site=site, category="meals")
+    factories.ExpenseLineFactory(
+        claim=claim,
+        site=site,
+        category="lodging",
+        away=True,
+        trip=factories.TripFactory(staff=person, site=site),
+        amount=Decimal("450.00"),
+        cap=Decimal("400.00"),
+        justification="会议酒店，附近无标准内酒店",
+    )
+    return trip, claim
+
+
+@pytest.mark.parametrize(
+    "username", ["hr", "supervisor_a", "staff_a", "manager", "finance", "client_a"]
+)
 def test_key_pages_pass_axe_and_fit_a_phone(live_world, live_server, new_page, username):
     pages = key_pages(live_world, username)
     page: Page = new_page(PHONE)

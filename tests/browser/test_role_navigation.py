@@ -133,13 +133,29 @@ EXPECTED_NAV = {
     },
     "outsider": {"dashboard", "notifications"},
 }
-# Expenses: finance reviews and pays the claims (报销审核); supervisors sign them and managers
-# approve late ones (报销签字).
-EXPECTED_NAV["finance"] = EXPECTED_NAV["finance"] | {"finance_claims"}
-for _reviewer in ("supervisor_a", "manager"):
-    EXPECTED_NAV[_reviewer] = EXPECTED_NAV[_reviewer] | {"claims_to_sign"}
+# Expenses (SPEC §10): staff record theirs (我的报销) and ask for trips, which managers decide;
+# supervisors sign claims and managers approve late ones (报销签字); finance reviews and pays them
+# (报销审核); finance, HR and managers read the statistics (费用统计).
+EXPENSE_NAV = {
+    "staff_a": {"claims_mine", "trips"},
+    "staff_b": {"claims_mine", "trips"},
+    "supervisor_a": {"claims_to_sign"},
+    "manager": {"trips", "claims_to_sign", "expense_stats"},
+    "finance": {"finance_claims", "expense_stats"},
+    "hr": {"expense_stats"},
+}
+for _name, _keys in EXPENSE_NAV.items():
+    EXPECTED_NAV[_name] = EXPECTED_NAV[_name] | _keys
 # People with two roles see the menus of both: HR's or the supervisor's, and their own as staff.
-STAFF_OWN = {"my_record", "check_in", "my_attendance", "explanations", "my_reports"}
+STAFF_OWN = {
+    "my_record",
+    "check_in",
+    "my_attendance",
+    "explanations",
+    "my_reports",
+    "claims_mine",
+    "trips",
+}
 EXPECTED_NAV["hr_staff"] = EXPECTED_NAV["hr"] | STAFF_OWN
 EXPECTED_NAV["supervisor_staff"] = EXPECTED_NAV["supervisor_a"] | STAFF_OWN
 
