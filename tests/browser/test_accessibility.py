@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import Page
 
 from onsite.org.models import Assignment
+from staffing.services.expenses import claim_totals_update
 from tests import factories
 from tests.browser.axe import blocking, report, run_axe
 from tests.browser.conftest import DESKTOP, PHONE, login, page_width, screenshot, url
@@ -143,7 +144,7 @@ def expenses_of(person, site):
         cap=Decimal("400.00"),
         justification="会议酒店，附近无标准内酒店",
     )
-    return trip, claim
+    return trip, claim_totals_update(claim=claim)
 
 
 @pytest.mark.parametrize(
