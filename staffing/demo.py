@@ -44,6 +44,10 @@ def register() -> None:
     demo_step_register(DemoStep("staffing_checks", checks, 10))
     demo_step_register(DemoStep("staffing_onboarding", onboarding, 20))
     demo_step_register(DemoStep("staffing_newcomer_notice", newcomer_notice, 40))
+    # Expenses after the tickets (60s): its own random sequence, so nothing before it changes.
+    from staffing.services.expense_demo import expenses_demo
+
+    demo_step_register(DemoStep("staffing_expenses", expenses_demo, 70))
 
 
 def _demo_checks(people, *, today, rng) -> None:

@@ -147,3 +147,21 @@ def test_two_lines_with_the_same_invoice_at_once_one_is_saved(world):
     assert ExpenseLine.objects.filter(invoice_no="04417777").count() == 1
     # The refused line left no total behind on its draft.
     assert sum(c.total for c in Claim.objects.all()) == Decimal("30.00")
+
+
+@pytest.mark.postgres(reason="the unique index makes the second run's claims wait for the first")
+def test_two_reminder_runs_at_once_remind_each_person_once(world):
+    from staffing.services.expense_reminders import DEADLINE, deadline_remind
+    from tests.factories.expenses import ClaimFactory, ExpenseLineFactory
+
+    people = [world.person_a, world.person_b]
+    people += [factories.colleague_of(world, name=f"同事{n}") for n in range(8)]
+    for person in people:
+        ExpenseLineFactory(claim=ClaimFactory(staff=person, site=world.site_a), site=world.site_a)
+    fifth = datetime.datetime(2026, 11, 5, 9, 0, tzinfo=SHANGHAI)
+    done, refused = at_once(*(lambda: deadline_remind(now=fifth) for _ in range(3)))
+    assert refused == [] and sum(done) == len(people)
+    recipients = list(
+        Notification.objects.filter(kind=DEADLINE).values_list("recipient_id", flat=True)
+    )
+    assert sorted(recipients) == sorted(person.user_id for person in people)

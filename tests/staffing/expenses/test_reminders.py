@@ -171,9 +171,7 @@ def test_the_eleventh_lists_who_never_submitted_once(world):
     assert svc.unsubmitted_list(now=at(11, "09:00")) == 1
     assert svc.unsubmitted_list(now=at(11, "09:05")) == 0
     assert svc.unsubmitted_list(now=at(12, "09:05")) == 0
-    names = "、".join(
-        p.name for p in sorted((world.person_a, colleague), key=lambda p: p.staff_no)
-    )
+    names = "、".join(p.name for p in sorted((world.person_a, colleague), key=lambda p: p.staff_no))
     assert sent(UNSUBMITTED) == [
         (
             "supervisor_a",
