@@ -8,6 +8,7 @@ every page."""
 from __future__ import annotations
 
 import datetime
+import io
 
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -117,7 +118,9 @@ def test_a_trip_two_lines_a_signature_and_a_payment(new_page, live_server, live_
     finance.fill("#reference", "网银20261206")
     with finance.expect_download() as download:
         finance.locator("[data-testid=payment-list]").click()
-    sheet = load_workbook(download.value.path()).active
+    # The download is kept under a name without an extension, which openpyxl will not open.
+    with open(download.value.path(), "rb") as saved:
+        sheet = load_workbook(io.BytesIO(saved.read())).active
     rows = list(sheet.iter_rows(values_only=True))
     assert any("张三" in row and "6222020200001234567" in row for row in rows), rows
     finance.locator("[data-testid=pay-selected] button[type=submit]").click()
