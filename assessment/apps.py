@@ -6,3 +6,6 @@ class AssessmentConfig(AppConfig):
     name = "assessment"
     verbose_name = _("Assessment")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        import assessment.policy  # noqa: F401 (registers its policy numbers)

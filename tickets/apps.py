@@ -14,6 +14,11 @@ class TicketsConfig(AppConfig):
 
         # The demo's tickets and inspections (onsite/demo.py runs every app's step).
         demo_register()
+        # Client satisfaction of the assessment is computed from these ratings (SPEC §12).
+        from onsite.facts import ratings_register
+        from tickets.selectors.ratings import ratings_of
+
+        ratings_register(ratings_of)
         # The SLA (tsla): warnings and breach notices every 5 minutes, the automatic close hourly
         # (their beat entries are in onsite/celery.py).
         from onsite.reminders import reminder_register

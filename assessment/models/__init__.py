@@ -1,4 +1,3 @@
-"""The models of assessments, one module per area, each re-exported here so that `assessment.models`
-names them all. Each model is tied to the organisation (onsite.org: staff, site, company), has
-`TextChoices` for its status, named constraints, and a `visible_to(user)` queryset that scopes it
-to the reader; its status changes only through its workflow (onsite.workflows)."""
+"""The models of assessment (SPEC §12)."""
+
+from assessment.models.cycles import *  # noqa: F403

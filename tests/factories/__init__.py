@@ -3,6 +3,7 @@
 the reference week of tests/dates.py; the named people of tests/conftest.py are built on them.
 tests/test_factories.py checks that every model has one."""
 
+from tests.factories.assessment import *  # noqa: F403
 from tests.factories.attendance import *  # noqa: F403
 from tests.factories.core import *  # noqa: F403
 from tests.factories.expenses import *  # noqa: F403
