@@ -8,4 +8,15 @@ class AssessmentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        import assessment.policy  # noqa: F401 (registers its policy numbers)
+        # The policy numbers; the scoring reminder (SPEC §12): its words, and the job the
+        # core's reminder run calls (its beat entry is in onsite/celery.py).
+        import assessment.notifications
+        import assessment.policy  # noqa: F401
+        from assessment.services.reminders import REMINDER, scorers_remind
+        from onsite.reminders import reminder_register
+
+        reminder_register(REMINDER, _("Scores unfinished before the deadline"), scorers_remind)
+        # The assessment_scores import kind (SPEC §14), on the upload page and in import_data.
+        from assessment.imports import kinds as import_kinds
+
+        import_kinds.register()

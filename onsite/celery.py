@@ -89,5 +89,12 @@ BEAT_SCHEDULE = {
         "task": "tickets.tasks.reports_digest_task",
         "schedule": crontab(minute="*/5"),
     },
+    # --- assessment ---
+    # Daily at 09:00: remind each scorer with people left to score, the policy's days (3) before
+    # the cycle's scoring deadline (SPEC §12), once per cycle, catching up until the deadline.
+    "assessment-scorers-remind": {
+        "task": "assessment.tasks.scorers_remind_task",
+        "schedule": crontab(hour=9, minute=0),
+    },
 }
 app.conf.beat_schedule = BEAT_SCHEDULE
