@@ -61,6 +61,7 @@ def test_import_kinds_come_in_the_order_a_company_is_loaded():
         "leave",
         "tickets",
         "expenses",
+        "assessment_scores",
     ]
     assert "punches" in KEYS
     assert import_kind("punches").bulk
