@@ -16,6 +16,10 @@ class AssessmentConfig(AppConfig):
         from onsite.reminders import reminder_register
 
         reminder_register(REMINDER, _("Scores unfinished before the deadline"), scorers_remind)
+        # The demo's cycles (onsite/demo.py runs every app's step).
+        from assessment import demo
+
+        demo.register()
         # The assessment_scores import kind (SPEC §14), on the upload page and in import_data.
         from assessment.imports import kinds as import_kinds
 
