@@ -48,10 +48,25 @@ def days_with_extended(leave: Leave) -> Decimal:
     return total
 
 
+def _refuse_unless_deciding(leave: Leave, by) -> None:
+    if may_decide(by, leave):
+        return
+    refuse_own_record(by=by, staff=leave.staff)
+    # A decider who read the request while it waited for them, and finds it decided by someone
+    # else first, is told what happened rather than that they may not decide it.
+    waiting = (S.PENDING, S.PENDING_MANAGER)
+    if leave.status not in waiting and any(
+        permissions.leave_decides_at(by, leave, stage) for stage in waiting
+    ):
+        raise Refused(
+            _("This leave was decided meanwhile: it is now “%(status)s”.")
+            % {"status": leave.get_status_display()}
+        )
+    raise Refused(_("You may not decide this leave."))
+
+
 def leave_approve(*, leave: Leave, by, note: str = "") -> Leave:
-    if not may_decide(by, leave):
-        refuse_own_record(by=by, staff=leave.staff)
-        raise Refused(_("You may not decide this leave."))
+    _refuse_unless_deciding(leave, by)
     ensure_open(site=leave.site, dates=[leave.start, leave.end])
     second_stage = policy_for(company=leave.staff.company, site=leave.site).leave_second_stage_days
     to = S.APPROVED
@@ -74,9 +89,7 @@ def leave_approve(*, leave: Leave, by, note: str = "") -> Leave:
 
 
 def leave_reject(*, leave: Leave, by, note: str) -> Leave:
-    if not may_decide(by, leave):
-        refuse_own_record(by=by, staff=leave.staff)
-        raise Refused(_("You may not decide this leave."))
+    _refuse_unless_deciding(leave, by)
     if not note.strip():
         raise Refused(_("Say why the leave is rejected."))
     with transaction.atomic():

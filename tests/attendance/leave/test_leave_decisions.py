@@ -198,3 +198,20 @@ def test_in_chinese_the_requester_is_told_of_your_leave_and_the_cover_of_theirs(
     with translation.override("zh-hans"):
         assert mine.title == "您的请假（2026-10-13 至 2026-10-14）：已批准"
         assert cover.title == "张三的请假（2026-10-13 至 2026-10-14）：已批准"
+
+
+def test_a_supervisor_who_comes_after_the_decision_is_told_what_happened(world):
+    # The second of two supervisors who loads the request only once the first has approved it
+    # (the race above, when the first thread wins by a whole request).
+    second = factories.UserFactory(username="supervisor_a2")
+    factories.RoleGrantFactory(user=second, role=Role.SUPERVISOR, site=world.site_a)
+    request = asked(world)
+    leave_approve(leave=request, by=world.supervisor_a)
+    request.refresh_from_db()
+    with translation.override("en"), pytest.raises(Refused) as refused:
+        leave_approve(leave=request, by=second)
+    assert str(refused.value) == "This leave was decided meanwhile: it is now “Approved”."
+    # Someone who never could decide it is still refused as before.
+    with translation.override("en"), pytest.raises(Refused) as refused:
+        leave_approve(leave=request, by=world.client_a)
+    assert str(refused.value) == "You may not decide this leave."
