@@ -6,19 +6,12 @@ from __future__ import annotations
 
 from onsite.access import access_for, acts_on_self
 from onsite.org.models import Assignment
+from staffing.permissions import manages_staff
 
 
 def may_run_cycles(user, company) -> bool:
     """HR of the company opens, moves, closes and reopens its cycles."""
     return access_for(user).is_hr_for(company.pk)
-
-
-def _manages(access, staff) -> bool:
-    return (
-        access.is_superuser
-        or staff.company_id in access.manager_companies
-        or (staff.department_id is not None and staff.department_id in access.manager_departments)
-    )
 
 
 def supervises_in(user, staff, cycle) -> bool:
@@ -44,5 +37,5 @@ def may_score(user, cycle, staff, criterion) -> bool:
     if acts_on_self(user, staff):
         return False
     if criterion.scorer == Scorer.MANAGER:
-        return _manages(access_for(user), staff)
+        return manages_staff(access_for(user), staff)
     return supervises_in(user, staff, cycle)

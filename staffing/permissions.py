@@ -75,7 +75,8 @@ def _not_own(access) -> Q:
     return ~Q(staff_id=access.staff_id) if access.staff_id else Q()
 
 
-def _manages(access, staff) -> bool:
+def manages_staff(access, staff) -> bool:
+    """A manager of the person's company, or of their department."""
     return (
         access.is_superuser
         or staff.company_id in access.manager_companies
@@ -91,7 +92,7 @@ def _manages_q(access) -> Q:
 
 
 def may_decide_trip(user, trip) -> bool:
-    return not acts_on_self(user, trip.staff) and _manages(access_for(user), trip.staff)
+    return not acts_on_self(user, trip.staff) and manages_staff(access_for(user), trip.staff)
 
 
 def may_decide_trip_q(user) -> Q:
@@ -119,7 +120,7 @@ def may_approve_late(user, claim) -> bool:
     return (
         claim.late
         and not acts_on_self(user, claim.staff)
-        and _manages(access_for(user), claim.staff)
+        and manages_staff(access_for(user), claim.staff)
     )
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from onsite.inbox import InboxKind
+from onsite.money import cny
 from onsite.workflows import Action, Workflow
 from staffing import permissions as rules
 from staffing.models import (
@@ -245,7 +246,7 @@ KINDS = (
         url=lambda t: reverse("staffing:trip_detail", args=[t.pk]),
         describe=_trip_describe,
         text=lambda t: t.purpose,
-        amount=lambda t: f"¥{t.estimated_cost:,.2f}",
+        amount=lambda t: cny(t.estimated_cost),
     ),
     InboxKind(
         workflow=CLAIM,
@@ -254,7 +255,7 @@ KINDS = (
         url=lambda c: reverse("staffing:claim_detail", args=[c.pk]),
         describe=lambda c: c.number,
         since=F("submitted_at"),
-        amount=lambda c: f"¥{c.total:,.2f}",
+        amount=lambda c: cny(c.total),
         text=lambda c: "",
         flags=_claim_flags,
         # Signing and approving are done on the claim's page, with its lines and invoices.

@@ -180,9 +180,9 @@ def _ranked_site(cycle: Cycle) -> dict[int, int]:
         Assignment.objects.filter(staff__company_id=cycle.company_id)
         .overlapping(cycle.first_day, cycle.last_day)
         .order_by("backup", "-start", "pk")
-        .values_list("staff_id", "site_id", "start", "end", "backup")
+        .values_list("staff_id", "site_id", "end")
     )
-    for staff_id, site_id, _start, end, _backup in placements:
+    for staff_id, site_id, end in placements:
         last = min(end, cycle.last_day) if end else cycle.last_day
         if staff_id not in sites or last > sites[staff_id][0]:
             sites[staff_id] = (last, site_id)

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from onsite.access import access_for
+from onsite.money import cny
 from onsite.org.models import Staff
 from onsite.transitions import Refused
 from staffing.models import (
@@ -190,8 +191,8 @@ def _check(
                     )
                     % {
                         "category": C(category).label,
-                        "cap": f"¥{checked.cap:,.2f}",
-                        "total": f"¥{checked.total:,.2f}",
+                        "cap": cny(checked.cap),
+                        "total": cny(checked.total),
                     }
                 )
     if len(justification) > JUSTIFICATION_LENGTH:

@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,6 +26,7 @@ from onsite.viewhelpers import form_errors, page_of, refused
 from onsite.workflows import workflow_for
 from staffing import permissions as rules
 from staffing.models import Claim, ClaimStatus
+from staffing.views.claims import claim_for
 
 C = ClaimStatus
 REASON_LENGTH = Claim._meta.get_field("return_reason").max_length
@@ -54,9 +55,7 @@ class DecisionForm(forms.Form):
 @login_required
 @require_POST
 def claim_decide(request, pk: int):
-    claim = get_object_or_404(
-        Claim.objects.visible_to(request.user).select_related("staff", "site"), pk=pk
-    )
+    claim = claim_for(request, pk)
     flow = workflow_for("claim")
     # Two reviewers at once: the second reads what happened, not a 403; anyone who never could
     # decide it (its claimant among them) gets 403.

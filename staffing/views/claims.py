@@ -44,7 +44,8 @@ CONTENT_TYPES = {
 PDF_ONLY = UploadValidator(("pdf",))
 
 
-def _claim(request, pk: int) -> Claim:
+def claim_for(request, pk: int) -> Claim:
+    """A claim the reader sees, with its person and site (else 404)."""
     return get_object_or_404(
         Claim.objects.visible_to(request.user).select_related("staff", "site"), pk=pk
     )
@@ -131,7 +132,7 @@ def claims_mine(request):
 @login_required
 @require_GET
 def claim_detail(request, pk: int):
-    claim = _claim(request, pk)
+    claim = claim_for(request, pk)
     user = request.user
     lines = _lines(claim)
     editable = claim.is_editable and rules.owns_claim(user, claim)
@@ -302,7 +303,7 @@ def invoice_read(request):
 @login_required
 @require_POST
 def claim_submit(request, pk: int):
-    claim = _claim(request, pk)
+    claim = claim_for(request, pk)
     if not rules.owns_claim(request.user, claim):
         raise PermissionDenied
     try:

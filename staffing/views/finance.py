@@ -17,7 +17,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
 from django.http import HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -37,6 +37,7 @@ from staffing import permissions as rules
 from staffing.models import Claim, ClaimStatus, ExpenseLine
 from staffing.models.expenses import finance_stage, mask_account
 from staffing.services import claims as services
+from staffing.views.claims import claim_for
 
 C = ClaimStatus
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -178,9 +179,7 @@ def _back(request) -> str:
 @role_required(Role.FINANCE)
 @require_POST
 def claim_pay(request, pk: int):
-    claim = get_object_or_404(
-        Claim.objects.visible_to(request.user).select_related("staff", "site"), pk=pk
-    )
+    claim = claim_for(request, pk)
     if not rules.may_review_claim(request.user, claim):
         raise PermissionDenied
     form = PaymentForm(request.POST)
