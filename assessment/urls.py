@@ -1,2 +1,13 @@
-"""The URLs of assessments (app_name "assessment"), included by onsite.urls when the first page comes;
-every URL adds its rows to the permission matrix (tests/matrix)."""
+"""The URLs of assessments (app_name "assessment"): each page module keeps its own `urlpatterns`;
+every URL has its rows in the permission matrix (tests/matrix/assessment_*.py)."""
+
+from assessment.views import cycles, mine, results, scoring
+
+app_name = "assessment"
+
+urlpatterns = [
+    *cycles.urlpatterns,
+    *scoring.urlpatterns,
+    *results.urlpatterns,
+    *mine.urlpatterns,
+]

@@ -31,3 +31,32 @@ def ratings_register(source: RatingSource) -> None:
 
 def ratings_of(*, staff, first: datetime.date, last: datetime.date) -> list[Rating]:
     return [rating for source in _RATINGS for rating in source(staff=staff, first=first, last=last)]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of a person's period, as the scoring form and the sheet show it: "迟到 3 次",
+    linking to where it comes from. `group` names its source ("attendance", "tickets",
+    "reports", "rewards"), `order` places it among the facts of all sources."""
+
+    group: str
+    label: str
+    value: str
+    url: str = ""
+    order: int = 0
+
+
+FactSource = Callable[..., list[Fact]]
+_FACTS: list[FactSource] = []
+
+
+def facts_register(source: FactSource) -> None:
+    """source(staff=, first=, last=) -> the facts the app keeps of the person in first..last."""
+    if source not in _FACTS:
+        _FACTS.append(source)
+
+
+def facts_of(*, staff, first: datetime.date, last: datetime.date) -> list[Fact]:
+    """Every registered source's facts of the person's period, in their `order`."""
+    facts = [fact for source in _FACTS for fact in source(staff=staff, first=first, last=last)]
+    return sorted(facts, key=lambda fact: fact.order)

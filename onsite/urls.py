@@ -39,5 +39,6 @@ urlpatterns = [
     path("", include("staffing.urls")),
     path("attendance/", include("attendance.urls")),
     path("tickets/", include("tickets.urls")),
+    path("assessment/", include("assessment.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -19,12 +19,14 @@ from simple_history.models import HistoricalRecords
 from onsite.org.models import Company, Site, Staff
 
 __all__ = [
+    "AppealDecision",
     "Criterion",
     "Cycle",
     "CycleCriterion",
     "CycleKind",
     "CycleStatus",
     "Grade",
+    "Outcome",
     "Result",
     "ResultStatus",
     "Score",
@@ -63,6 +65,24 @@ class ResultStatus(models.TextChoices):
     PENDING = "pending", pgettext_lazy("result status", "Awaiting acknowledgement")
     ACKNOWLEDGED = "acknowledged", pgettext_lazy("result status", "Acknowledged")
     APPEALED = "appealed", pgettext_lazy("result status", "Appealed")
+    # The manager decided the appeal (upheld with new scores, or rejected); the person then
+    # acknowledges the result as it stands.
+    REVIEWED = "reviewed", pgettext_lazy("result status", "Appeal decided")
+
+
+class AppealDecision(models.TextChoices):
+    UPHELD = "upheld", pgettext_lazy("appeal", "Upheld")
+    REJECTED = "rejected", pgettext_lazy("appeal", "Rejected")
+
+
+class Outcome(models.TextChoices):
+    """What the company does with a result (SPEC §12: bonus, promotion, transfer, training)."""
+
+    NONE = "", pgettext_lazy("outcome", "None")
+    BONUS = "bonus", pgettext_lazy("outcome", "Bonus")
+    PROMOTION = "promotion", pgettext_lazy("outcome", "Promotion")
+    TRANSFER = "transfer", pgettext_lazy("outcome", "Transfer")
+    TRAINING = "training", pgettext_lazy("outcome", "Training")
 
 
 class Criterion(models.Model):
@@ -118,6 +138,8 @@ class Cycle(models.Model):
         related_name="+",
         verbose_name=_("opened by"),
     )
+    # The last close: the appeal window of its results runs from it.
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -239,7 +261,29 @@ class Result(models.Model):
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
     appeal_reason = models.TextField(_("reason for the appeal"), max_length=1000, blank=True)
     appealed_at = models.DateTimeField(_("appealed at"), null=True, blank=True)
-    outcome = models.CharField(_("outcome"), max_length=200, blank=True)
+    appeal_decision = models.CharField(
+        _("decision on the appeal"), max_length=8, choices=AppealDecision.choices, blank=True
+    )
+    appeal_decided_at = models.DateTimeField(_("appeal decided at"), null=True, blank=True)
+    appeal_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("appeal decided by"),
+    )
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
+    outcome_note = models.CharField(_("note on the outcome"), max_length=200, blank=True)
+    outcome_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("outcome recorded by"),
+    )
+    outcome_at = models.DateTimeField(_("outcome recorded at"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -251,6 +295,10 @@ class Result(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="appealed") | ~Q(appeal_reason=""),
                 name="result_appeal_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="reviewed") | ~Q(appeal_decision=""),
+                name="result_reviewed_has_decision",
             ),
         ]
         indexes = [models.Index(fields=["cycle", "site"], name="result_cycle_site")]

@@ -67,7 +67,8 @@ def test_one_sheet_shows_an_appeal_and_a_pass(world):
         status="appealed",
         appeal_reason="团队协作分数偏低",
         appealed_at=datetime.datetime(2026, 10, 20, 9, 0, tzinfo=datetime.UTC),
-        outcome="维持原评分",
+        outcome="training",
+        outcome_note="参加沟通培训",
     )
     result.refresh_from_db()
     pdf = sheet_pdf(result=result)
@@ -81,7 +82,7 @@ def test_one_sheet_shows_an_appeal_and_a_pass(world):
         "团队协作分数偏低",
     ):
         assert words in text, words
-    assert "维持原评分" in text and "2026Q3" in text
+    assert "培训：参加沟通培训" in text and "2026Q3" in text
 
 
 def test_a_cycle_not_closed_is_refused(world):
