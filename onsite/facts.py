@@ -33,6 +33,28 @@ def ratings_of(*, staff, first: datetime.date, last: datetime.date) -> list[Rati
     return [rating for source in _RATINGS for rating in source(staff=staff, first=first, last=last)]
 
 
+RatingsBySource = Callable[..., dict[int, list[int]]]
+_RATINGS_BY_STAFF: list[RatingsBySource] = []
+
+
+def ratings_by_staff_register(source: RatingsBySource) -> None:
+    """source(staff_ids=, first=, last=) -> {staff id: the 1–5 ratings of the tickets each
+    resolved in first..last}: the ratings of the same source's `ratings_of`, read for many people
+    at once (the scoring list of a whole site in one read)."""
+    if source not in _RATINGS_BY_STAFF:
+        _RATINGS_BY_STAFF.append(source)
+
+
+def ratings_by_staff(
+    *, staff_ids, first: datetime.date, last: datetime.date
+) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    for source in _RATINGS_BY_STAFF:
+        for staff_id, ratings in source(staff_ids=staff_ids, first=first, last=last).items():
+            found.setdefault(staff_id, []).extend(ratings)
+    return found
+
+
 @dataclass(frozen=True)
 class Fact:
     """One fact of a person's period, as the scoring form and the sheet show it: "迟到 3 次",
