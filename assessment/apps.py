@@ -20,6 +20,10 @@ class AssessmentConfig(AppConfig):
         from assessment import demo
 
         demo.register()
+        # A site's assessment sheets as one PDF, made in the background (onsite/exports/).
+        from assessment.exports import jobs as export_jobs
+
+        export_jobs.register()
         # The assessment_scores import kind (SPEC §14), on the upload page and in import_data.
         from assessment.imports import kinds as import_kinds
 

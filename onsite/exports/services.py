@@ -41,9 +41,13 @@ def request_key(kind: str, params: dict) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def export_request(*, user: AbstractBaseUser, kind: str, params: dict) -> tuple[ExportJob, bool]:
+def export_request(
+    *, user: AbstractBaseUser, kind: str, params: dict, reuse_done: bool = False
+) -> tuple[ExportJob, bool]:
     """The job for `user`'s request and whether it is new. A new one is queued once the current
-    transaction commits; the same request still waiting or running is that job again."""
+    transaction commits; the same request still waiting or running is that job again. With
+    `reuse_done`, the same request already made and whose file is still kept is that job too
+    (its params then carry whatever version makes the file out of date)."""
     spec = export_kind(kind)
     if spec is None:
         raise ValueError(f"no export kind {kind!r} is registered")
@@ -54,6 +58,20 @@ def export_request(*, user: AbstractBaseUser, kind: str, params: dict) -> tuple[
     existing = in_flight.first()
     if existing is not None:
         return existing, False
+    if reuse_done:
+        made = (
+            ExportJob.objects.filter(
+                requested_by=user,
+                request_key=key,
+                status=ExportStatus.DONE,
+                file_removed_at__isnull=True,
+            )
+            .exclude(file="")
+            .order_by("-finished_at", "-pk")
+            .first()
+        )
+        if made is not None:
+            return made, False
     try:
         # The savepoint keeps the caller's transaction usable when a simultaneous request
         # (a double click) inserted the same job first.
