@@ -39,8 +39,8 @@ MAX_DAYS = 30
 
 
 def link(_params=None) -> str:
-    # No assessment pages yet: the dashboard, until the scoring page exists.
-    return reverse("dashboard")
+    # The scorer's list of the people left to score.
+    return reverse("assessment:scoring")
 
 
 def cycles_due(today: datetime.date) -> list[Cycle]:

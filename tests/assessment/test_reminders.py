@@ -5,6 +5,7 @@ missed the day), of how many people are left and the deadline; never about their
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from assessment.models import Scorer
 from assessment.services import cycles, scores
@@ -48,7 +49,7 @@ def test_each_scorer_is_reminded_once_of_the_people_left_and_the_deadline(world,
     assert manager.params["count"] == 2  # teamwork of 张三 and 李四
     text = render(REMINDER, manager.params)
     assert "2026Q3" in text.title and "2" in text.title and "2026-10-15" in text.body
-    assert text.url == "/"
+    assert text.url == reverse("assessment:scoring")
     assert not reminded(world.hr) and not reminded(world.staff_a)
 
 
