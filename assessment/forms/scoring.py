@@ -8,10 +8,12 @@ changed, never taken back; a comment goes with a score; a form with no score at 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from assessment.models import CycleCriterion, Score
 from assessment.services.scores import COMMENT_LENGTH, score_value
@@ -35,11 +37,18 @@ def criterion_error(criterion: CycleCriterion, reason: str) -> str:
 
 
 class ScoresForm(BootstrapForm):
-    def __init__(self, *args, criteria: list[CycleCriterion], scores: dict[int, Score], **kwargs):
-        self.criteria = criteria
-        self.scores = scores
+    def __init__(
+        self,
+        *args,
+        criteria: Sequence[CycleCriterion] = (),
+        scores: dict[int, Score] | None = None,
+        **kwargs,
+    ):
+        self.criteria = list(criteria)
+        self.scores = scores or {}
         super().__init__(*args, **kwargs)
-        for criterion in criteria:
+        # Added after the base styled the declared fields: each carries its own classes.
+        for criterion in self.criteria:
             found = scores.get(criterion.pk)
             self.fields[score_field(criterion)] = forms.CharField(
                 label=criterion.label,
@@ -47,15 +56,21 @@ class ScoresForm(BootstrapForm):
                 max_length=SCORE_LENGTH,
                 initial=found.score if found else "",
                 widget=forms.NumberInput(
-                    attrs={"min": "0", "max": "100", "step": "0.1", "inputmode": "decimal"}
+                    attrs={
+                        "class": "form-control",
+                        "min": "0",
+                        "max": "100",
+                        "step": "0.1",
+                        "inputmode": "decimal",
+                    }
                 ),
             )
             self.fields[comment_field(criterion)] = forms.CharField(
-                label=_("Comment"),
+                label=pgettext("assessment", "Comment"),
                 required=False,
                 max_length=COMMENT_LENGTH,
                 initial=found.comment if found else "",
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=forms.Textarea(attrs={"class": "form-control", "rows": 2}),
             )
 
     def clean(self):

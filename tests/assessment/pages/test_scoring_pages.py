@@ -269,6 +269,7 @@ def test_a_refused_value_saves_nothing_and_names_the_criterion(
     assert scored(cycle, world.person_a) == {}
     html = response.content.decode()
     assert f"{criterion(cycle, 'attitude').label}: {reason}" in html
+    assert "Nothing is saved:" in html
     # The values typed are shown again.
     assert 'value="88"' in html and f'value="{value}"' in html
 
@@ -328,7 +329,8 @@ def test_computed_satisfaction_shows_its_tickets_and_is_nobodys_to_type(english,
     english.force_login(world.supervisor_a)
     response = english.get(form_url(cycle, world.person_a))
     html = response.content.decode()
-    assert "Computed from 3 rated tickets: 86.7" in html
+    assert "Computed from 3 rated tickets:" in html
+    assert '<span class="fs-5" data-score>86.7</span>' in html
     for ticket in tickets:
         assert reverse("tickets:detail", args=[ticket.pk]) in html
     assert "4 of 5" in html
@@ -441,3 +443,6 @@ def test_an_unknown_cycle_or_a_person_not_assessed_in_it_is_404(client, world, c
     )
     stranger = factories.StaffFactory(company=world.company, name="未驻场")
     assert client.get(form_url(cycle, stranger)).status_code == 404
+    beyond = f"/assessment/scoring/{cycle.pk}/99999999999999999999/"
+    assert client.get(beyond).status_code == 404
+    assert client.get(LIST, {"page": "99999999999999999999", "left": "²"}).status_code == 200
