@@ -45,3 +45,8 @@ class AttendanceConfig(AppConfig):
         from attendance.exports import jobs as export_jobs
 
         export_jobs.register()
+        # The period's attendance beside the assessment's scores (SPEC §12).
+        from attendance.selectors.facts import attendance_facts
+        from onsite.facts import facts_register
+
+        facts_register(attendance_facts)

@@ -18,6 +18,11 @@ class StaffingConfig(AppConfig):
         dashboard.register()
         demo.register()
         import_kinds.register()
+        # Rewards and penalties of the period beside the assessment's scores (SPEC §12).
+        from onsite.facts import facts_register
+        from staffing.selectors.facts import reward_facts
+
+        facts_register(reward_facts)
         from onsite.reminders import reminder_register
         from staffing import notifications  # noqa: F401 (registers its notification kinds)
         from staffing.services.qualification import EXPIRY_REMINDER, checks_remind_expiring

@@ -19,6 +19,12 @@ class TicketsConfig(AppConfig):
         from tickets.selectors.ratings import ratings_of
 
         ratings_register(ratings_of)
+        # Tickets handled, SLA compliance and the weekly-report on-time rate beside them.
+        from onsite.facts import facts_register
+        from tickets.selectors.facts import report_facts, ticket_facts
+
+        facts_register(ticket_facts)
+        facts_register(report_facts)
         # The SLA (tsla): warnings and breach notices every 5 minutes, the automatic close hourly
         # (their beat entries are in onsite/celery.py).
         from onsite.reminders import reminder_register

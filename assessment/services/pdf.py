@@ -54,6 +54,8 @@ def sheet_context(*, result: Result, headcounts: dict | None = None) -> dict:
         .first()
     )
     ratings = facts.ratings_of(staff=result.staff, first=cycle.first_day, last=cycle.last_day)
+    # What every app registered of the period: attendance, tickets and SLA, reports, 奖惩.
+    period_facts = facts.facts_of(staff=result.staff, first=cycle.first_day, last=cycle.last_day)
     return {
         "result": result,
         "cycle": cycle,
@@ -63,6 +65,7 @@ def sheet_context(*, result: Result, headcounts: dict | None = None) -> dict:
         "position": placement.position if placement else result.staff.position,
         "rows": rows,
         "ratings": ratings,
+        "facts": period_facts,
         "site_count": headcounts["site"],
         "company_count": headcounts["company"],
     }

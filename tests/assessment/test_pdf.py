@@ -54,6 +54,8 @@ def test_a_sites_sheets_are_a_page_per_person_by_rank_with_scores_grades_and_ran
     assert re.search(r"第\s*2\s*名\s*/\s*共\s*4\s*人", text)
     assert "被考核人签字" in text and "现场负责人签字" in text and "待签字确认" in text
     assert "5 / 5" in text and "3 / 5" in text
+    # The period's facts the apps register: person A resolved the three rated tickets.
+    assert re.search(r"处理的服务工单：\s*3\s*张", text) and "周报按时率（2026Q3）" in text
     # Each person's part numbers its own pages.
     assert len(re.findall(r"第\s*1\s*页\s*/\s*共\s*1\s*页", text)) == 3
     fonts = pdf_embedded_fonts(pdf)
