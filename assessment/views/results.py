@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -36,7 +36,10 @@ from onsite.access import access_for
 from onsite.exports.services import export_request
 from onsite.org.models import Department, Site
 from onsite.spreadsheets import xlsx_append, xlsx_bytes
+from onsite.viewhelpers import page_of
 
+# Rows of the ranking table a page: a long read, still quick to draw on a phone.
+RANKING_PAGE = 100
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # How each grade reads at a glance (Bootstrap badges with enough contrast for axe).
 BADGES = {
@@ -93,13 +96,24 @@ def _title(cycle: Cycle, site: Site | None) -> str:
     }
 
 
-def _context(held: Ranking, title: str) -> dict:
+def _context(request, held: Ranking, title: str) -> dict:
+    """The page's context: the counts, chart and flagged of everyone read, the table a page at a
+    time (a company's ranking runs to thousands of rows; the XLSX holds them all)."""
+    page = page_of(request, held.rows, per_page=RANKING_PAGE)
+    site_urls = {
+        site_id: reverse("assessment:results_site", args=[held.cycle.pk, site_id])
+        for site_id in {row.site_id for row in page.object_list if row.site_id}
+    }
     return {
         "cycle": held.cycle,
         "site": held.site,
         "ranking": held,
         "title": title,
-        "rows": [{"row": row, "badge": BADGES.get(row.grade, "")} for row in held.rows],
+        "page": page,
+        "rows": [
+            {"row": row, "badge": BADGES.get(row.grade, ""), "site_url": site_urls.get(row.site_id)}
+            for row in page.object_list
+        ],
         "counts": [
             {"key": item["key"], "label": item["name"], "count": item["count"]}
             for item in held.chart()["grades"]
@@ -112,7 +126,7 @@ def _context(held: Ranking, title: str) -> dict:
 def results_company(request, cycle_pk: int):
     cycle, departments = _company_scope(request, cycle_pk)
     held = ranking(cycle=cycle, departments=departments)
-    context = _context(held, _title(cycle, None))
+    context = _context(request, held, _title(cycle, None))
     context["sites"] = list(sites_of(cycle).order_by("code"))
     return render(request, "assessment/results/company.html", context)
 
@@ -121,7 +135,7 @@ def results_company(request, cycle_pk: int):
 def results_site(request, cycle_pk: int, site_pk: int):
     cycle, site, departments = _site_scope(request, cycle_pk, site_pk)
     held = ranking(cycle=cycle, site=site, departments=departments)
-    context = _context(held, _title(cycle, site))
+    context = _context(request, held, _title(cycle, site))
     context["whole_site"] = departments is None
     context["reads_company"] = departments is not None or reads_whole_company(request.user, cycle)
     return render(request, "assessment/results/site.html", context)

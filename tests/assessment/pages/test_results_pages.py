@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from assessment.models import Result
 from assessment.services import cycles
+from assessment.views import results as results_views
 from onsite.roles import Role
 from tests import factories
 from tests.assessment.test_cycles import opened, score_all
@@ -162,6 +163,21 @@ def test_outside_the_scope_is_404(client, world):
     client.force_login(world.hr)
     stranger = factories.SiteFactory(code="Z", name="外单位")
     assert client.get(site_url(cycle, stranger)).status_code == 404
+
+
+def test_a_long_ranking_reads_a_page_at_a_time_while_the_counts_cover_everyone(
+    client, world, monkeypatch
+):
+    cycle, *_people = scored(world)
+    monkeypatch.setattr(results_views, "RANKING_PAGE", 3)
+    client.force_login(world.hr)
+    first = client.get(company_url(cycle))
+    assert list(ranks(first)) == ["张三", "李四", "王五"]
+    assert "第 1 页，共 2 页" in words(first)
+    assert 'data-count="excellent">3 人' in first.content.decode()
+    assert 'data-count="fail">1 人' in first.content.decode()
+    second = client.get(company_url(cycle) + "?page=2")
+    assert list(ranks(second)) == ["赵六"]
 
 
 def sheet_values(response) -> list[list]:
