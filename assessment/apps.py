@@ -28,3 +28,9 @@ class AssessmentConfig(AppConfig):
         from assessment.imports import kinds as import_kinds
 
         import_kinds.register()
+        # An appeal waits in the approvals inbox of the person's managers.
+        from assessment.workflows import KINDS as APPEAL_KINDS
+        from onsite.inbox import inbox_register
+
+        for kind in APPEAL_KINDS:
+            inbox_register(kind)

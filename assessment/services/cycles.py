@@ -15,6 +15,7 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -127,7 +128,7 @@ def cycle_open(*, company: Company, label: str, scoring_deadline: datetime.date,
     return cycle
 
 
-def _move(cycle: Cycle, *, to: str, by, reason: str = "") -> Cycle:
+def _move(cycle: Cycle, *, to: str, by, reason: str = "", also=None) -> Cycle:
     if not rules.may_run_cycles(by, cycle.company):
         raise Refused(_("Only HR of the company moves its assessment cycles."))
     return transition(
@@ -136,6 +137,7 @@ def _move(cycle: Cycle, *, to: str, by, reason: str = "") -> Cycle:
         allowed=CYCLE_TRANSITIONS,
         by=by,
         reason=reason,
+        also=also,
         meanwhile=str(CYCLE_MEANWHILE),
     )
 
@@ -146,15 +148,17 @@ def cycle_start_scoring(*, cycle: Cycle, by) -> Cycle:
 
 def cycle_close(*, cycle: Cycle, by) -> Cycle:
     """Close the cycle: every score is locked and each person's result computed."""
+    from assessment.services.results import results_announce
     from assessment.services.scores import satisfaction_record
 
     with transaction.atomic():
-        cycle = _move(cycle, to=C.CLOSED, by=by)
+        cycle = _move(cycle, to=C.CLOSED, by=by, also={"closed_at": timezone.now()})
         # Satisfaction computed from ticket ratings is recorded as it stands at the close.
         if cycle.kind == CycleKind.MONTH or not _scored_monthly(cycle):
             for person in people_of(cycle):
                 satisfaction_record(cycle=cycle, staff=person)
         results_compute(cycle=cycle)
+        results_announce(cycle=cycle)
     return cycle
 
 
@@ -242,12 +246,18 @@ def results_compute(*, cycle: Cycle) -> list[Result]:
     results = []
     for staff_id, total in totals.items():
         result = existing.get(staff_id) or Result(cycle=cycle, staff_id=staff_id)
-        result.site_id = sites.get(staff_id)
-        result.total = total
-        result.grade = rule.grade_of(total, policy)
-        result.adjustment = rule.needs_adjustment(total, policy)
-        result.site_rank = site_ranks.get(staff_id)
-        result.company_rank = company_ranks[staff_id]
-        result.save()
+        computed = {
+            "site_id": sites.get(staff_id),
+            "total": total,
+            "grade": rule.grade_of(total, policy),
+            "adjustment": rule.needs_adjustment(total, policy),
+            "site_rank": site_ranks.get(staff_id),
+            "company_rank": company_ranks[staff_id],
+        }
+        # An unchanged result is not saved again: its history stays the record of real changes.
+        if result.pk is None or any(getattr(result, k) != v for k, v in computed.items()):
+            for name, value in computed.items():
+                setattr(result, name, value)
+            result.save()
         results.append(result)
     return results

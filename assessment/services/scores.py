@@ -67,6 +67,9 @@ def score_set(
         raise Refused(
             _("Keep the comment within %(length)s characters.") % {"length": COMMENT_LENGTH}
         )
+    refusal = closed_refusal(cycle)
+    if refusal and not rules.appeal_open(cycle, staff):
+        raise Refused(refusal)
     if not rules.may_score(by, cycle, staff, criterion):
         raise Refused(
             _("You do not score %(criterion)s of %(name)s.")
@@ -83,7 +86,7 @@ def score_set(
         # The lock makes a close and a score at once wait for each other.
         locked = Cycle.objects.select_for_update().get(pk=cycle.pk)
         refusal = closed_refusal(locked)
-        if refusal:
+        if refusal and not rules.appeal_open(locked, staff):
             raise Refused(refusal)
         found = Score.objects.filter(cycle=cycle, staff=staff, criterion=criterion).first()
         record = found or Score(cycle=cycle, staff=staff, criterion=criterion)

@@ -90,6 +90,7 @@ def test_every_app_registers_its_kinds():
         "work_plan",
         "trip",
         "claim",
+        "appeal",
     }
 
 
