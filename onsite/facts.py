@@ -69,16 +69,39 @@ class Fact:
 
 
 FactSource = Callable[..., list[Fact]]
+# source(staff=[people], first=, last=) -> {staff id: facts}: the same facts of many people read
+# at once, for a source whose reads cost per person (a site's batch of sheets).
+FactsMany = Callable[..., dict[int, list[Fact]]]
 _FACTS: list[FactSource] = []
+_FACTS_MANY: dict[FactSource, FactsMany] = {}
 
 
-def facts_register(source: FactSource) -> None:
-    """source(staff=, first=, last=) -> the facts the app keeps of the person in first..last."""
+def facts_register(source: FactSource, *, many: FactsMany | None = None) -> None:
+    """source(staff=, first=, last=) -> the facts the app keeps of the person in first..last;
+    `many`, when given, reads them for a list of people at once."""
     if source not in _FACTS:
         _FACTS.append(source)
+    if many is not None:
+        _FACTS_MANY[source] = many
 
 
 def facts_of(*, staff, first: datetime.date, last: datetime.date) -> list[Fact]:
     """Every registered source's facts of the person's period, in their `order`."""
     facts = [fact for source in _FACTS for fact in source(staff=staff, first=first, last=last)]
     return sorted(facts, key=lambda fact: fact.order)
+
+
+def facts_of_many(*, staff, first: datetime.date, last: datetime.date) -> dict[int, list[Fact]]:
+    """facts_of for each of `staff`, by staff id; a source that reads many people at once is
+    asked once for them all."""
+    people = list(staff)
+    found: dict[int, list[Fact]] = {person.pk: [] for person in people}
+    for source in _FACTS:
+        many = _FACTS_MANY.get(source)
+        if many is not None:
+            for pk, facts in many(staff=people, first=first, last=last).items():
+                found[pk].extend(facts)
+            continue
+        for person in people:
+            found[person.pk].extend(source(staff=person, first=first, last=last))
+    return {pk: sorted(facts, key=lambda fact: fact.order) for pk, facts in found.items()}

@@ -15,16 +15,17 @@ class TicketsConfig(AppConfig):
         # The demo's tickets and inspections (onsite/demo.py runs every app's step).
         demo_register()
         # Client satisfaction of the assessment is computed from these ratings (SPEC §12).
-        from onsite.facts import ratings_register
-        from tickets.selectors.ratings import ratings_of
+        from onsite.facts import ratings_by_staff_register, ratings_register
+        from tickets.selectors.ratings import ratings_by_staff, ratings_of
 
         ratings_register(ratings_of)
+        ratings_by_staff_register(ratings_by_staff)
         # Tickets handled, SLA compliance and the weekly-report on-time rate beside them.
         from onsite.facts import facts_register
-        from tickets.selectors.facts import report_facts, ticket_facts
+        from tickets.selectors.facts import report_facts, report_facts_many, ticket_facts
 
         facts_register(ticket_facts)
-        facts_register(report_facts)
+        facts_register(report_facts, many=report_facts_many)
         # The SLA (tsla): warnings and breach notices every 5 minutes, the automatic close hourly
         # (their beat entries are in onsite/celery.py).
         from onsite.reminders import reminder_register

@@ -27,7 +27,9 @@ def _results(cycle: Cycle, **filters):
     )
 
 
-def sheet_context(*, result: Result, headcounts: dict | None = None) -> dict:
+def sheet_context(
+    *, result: Result, headcounts: dict | None = None, period_facts: list | None = None
+) -> dict:
     """What one sheet shows. `headcounts` ({"site": n, "company": n}) saves the counts when
     many sheets of one site are rendered together."""
     cycle = result.cycle
@@ -55,7 +57,10 @@ def sheet_context(*, result: Result, headcounts: dict | None = None) -> dict:
     )
     ratings = facts.ratings_of(staff=result.staff, first=cycle.first_day, last=cycle.last_day)
     # What every app registered of the period: attendance, tickets and SLA, reports, 奖惩.
-    period_facts = facts.facts_of(staff=result.staff, first=cycle.first_day, last=cycle.last_day)
+    if period_facts is None:
+        period_facts = facts.facts_of(
+            staff=result.staff, first=cycle.first_day, last=cycle.last_day
+        )
     return {
         "result": result,
         "cycle": cycle,
@@ -83,5 +88,12 @@ def sheets_pdf(*, cycle: Cycle, site) -> bytes:
     if not results:
         raise Refused(_("Nobody is ranked at this site in the cycle."))
     headcounts = {"site": len(results), "company": Result.objects.filter(cycle=cycle).count()}
-    contexts = [sheet_context(result=r, headcounts=headcounts) for r in results]
+    # The facts of everyone at once: the weekly-report rates cost per week, not per person.
+    every = facts.facts_of_many(
+        staff=[r.staff for r in results], first=cycle.first_day, last=cycle.last_day
+    )
+    contexts = [
+        sheet_context(result=r, headcounts=headcounts, period_facts=every[r.staff_id])
+        for r in results
+    ]
     return render_pdf_batch(template=TEMPLATE, contexts=contexts)

@@ -258,3 +258,19 @@ def test_a_persons_facts_cost_the_same_queries_however_much_happened(
     with django_assert_num_queries(expected):
         facts = facts_of(staff=world.person_a, first=Q4[0], last=Q4[1])
     assert values(facts)["奖励"] == "3 次，奖金 ¥300.00"
+
+
+def test_many_peoples_facts_are_each_persons_and_the_report_rates_are_read_once(
+    world, monkeypatch, django_assert_max_num_queries
+):
+    from onsite.facts import facts_of_many
+
+    freeze(monkeypatch, LATER)
+    submit(world.person_a, world.site_a, at(NEXT_MONDAY, "09:00"))
+    people = [world.person_a, world.person_b, factories.colleague_of(world, "王五")]
+    one = {p.pk: facts_of(staff=p, first=Q4[0], last=Q4[1]) for p in people}
+    # Attendance, tickets and 奖惩 a query per person; the placements and the quarter's 14 weeks
+    # of report duties once for everyone (not 85 queries a person).
+    with django_assert_max_num_queries(3 * len(people) + 1 + (1 + 14 * 6) + 1):
+        many = facts_of_many(staff=people, first=Q4[0], last=Q4[1])
+    assert many == one
