@@ -18,6 +18,8 @@
       rows.querySelectorAll("tr[data-row]").forEach(function (row) {
         var removed = row.querySelector("input[data-remove]");
         var weight = row.querySelector("input[data-weight]");
+        // A row ticked for removal is greyed out and left out of the total.
+        row.classList.toggle("opacity-50", !!(removed && removed.checked));
         if ((removed && removed.checked) || !weight || weight.value === "") return;
         var value = parseInt(weight.value, 10);
         if (!isNaN(value)) n += value;
@@ -29,11 +31,11 @@
       var n = weights();
       sum.textContent = String(n);
       var right = n === 100;
-      sum.classList.toggle("text-danger", !right);
-      sum.classList.toggle("text-success", right);
+      sum.classList.toggle("text-danger-emphasis", !right);
+      sum.classList.toggle("text-success-emphasis", right);
       if (note) {
         note.textContent = right ? form.dataset.sumRight : form.dataset.sumWrong;
-        note.classList.toggle("text-danger", !right);
+        note.classList.toggle("text-danger-emphasis", !right);
       }
     }
 
