@@ -9,11 +9,13 @@ import datetime
 
 from django import forms
 from django.db.models import BLANK_CHOICE_DASH
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessment.models import Cycle, Scorer
 from assessment.services.criteria import KEY_MAX, LABEL_MAX, ORDER_MAX, WEIGHT_MAX, WEIGHT_MIN
 from onsite.forms import TEXT_MAX_LENGTH, BootstrapForm
+from onsite.org.models import Company
 from onsite.periods import Quarter
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -31,9 +33,11 @@ class CycleOpenForm(BootstrapForm):
     )
     scoring_deadline = forms.DateField(label=_("Scoring deadline"), widget=DATE)
 
-    def __init__(self, *args, companies, today: datetime.date, **kwargs):
-        """`companies`: those where the reader is HR, a queryset."""
-        quarter = Quarter.containing(today)
+    def __init__(self, *args, companies=None, today: datetime.date | None = None, **kwargs):
+        """`companies`: those where the reader is HR, a queryset (none: no company to choose)."""
+        if companies is None:
+            companies = Company.objects.none()
+        quarter = Quarter.containing(today or timezone.localdate())
         kwargs.setdefault(
             "initial",
             {
