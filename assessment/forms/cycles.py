@@ -80,7 +80,8 @@ class CriterionRowForm(BootstrapForm):
         widget=forms.NumberInput(attrs={"data-weight": "", "inputmode": "numeric"}),
     )
     scorer = forms.ChoiceField(label=_("Scored by"), choices=[*BLANK_CHOICE_DASH, *Scorer.choices])
-    order = forms.IntegerField(label=_("Order"), min_value=0, max_value=ORDER_MAX)
+    # Left empty, a row keeps its place on the page.
+    order = forms.IntegerField(label=_("Order"), min_value=0, max_value=ORDER_MAX, required=False)
 
 
 CriteriaFormSet = forms.formset_factory(
@@ -107,9 +108,13 @@ def criteria_formset(criteria=None, data=None) -> forms.BaseFormSet:
 
 
 def rows_of(formset) -> list[dict]:
-    """The kept rows of a valid formset, for assessment.services.criteria.criteria_set."""
-    return [
-        form.cleaned_data
-        for form in formset.forms
-        if form.cleaned_data and not form.cleaned_data.get("DELETE")
-    ]
+    """The kept rows of a valid formset, for assessment.services.criteria.criteria_set; a row
+    without an order takes its place on the page."""
+    rows = []
+    for place, form in enumerate(formset.forms):
+        if form.cleaned_data and not form.cleaned_data.get("DELETE"):
+            row = dict(form.cleaned_data)
+            if row.get("order") is None:
+                row["order"] = place
+            rows.append(row)
+    return rows

@@ -431,6 +431,20 @@ def test_a_row_is_added_and_a_row_removed(english, world):
     ]
 
 
+def test_a_row_without_an_order_keeps_its_place(english, world):
+    english.force_login(world.hr)
+    data = rows_data([*DEFAULT_ROWS[:3], ("innovation", "创新", 20, "computed")])
+    data["criteria-0-order"] = ""
+    data["criteria-3-order"] = ""
+    assert english.post(criteria_url(world), data).status_code == 302
+    assert list(Criterion.objects.values_list("key", "order")) == [
+        ("performance", 0),
+        ("attitude", 1),
+        ("teamwork", 2),
+        ("innovation", 3),
+    ]
+
+
 def test_a_blank_last_row_is_left_out(english, world):
     english.force_login(world.hr)
     data = rows_data(DEFAULT_ROWS)
