@@ -28,6 +28,10 @@ class AssessmentConfig(AppConfig):
         from assessment.imports import kinds as import_kinds
 
         import_kinds.register()
+        # The menu entries of the assessment pages.
+        from assessment import menu
+
+        menu.register()
         # An appeal waits in the approvals inbox of the person's managers.
         from assessment.workflows import KINDS as APPEAL_KINDS
         from onsite.inbox import inbox_register

@@ -1,7 +1,7 @@
 """The URLs of assessments (app_name "assessment"): each page module keeps its own `urlpatterns`;
 every URL has its rows in the permission matrix (tests/matrix/assessment_*.py)."""
 
-from assessment.views import cycles, mine, results, scoring
+from assessment.views import choose, cycles, mine, results, scoring
 
 app_name = "assessment"
 
@@ -9,5 +9,6 @@ urlpatterns = [
     *cycles.urlpatterns,
     *scoring.urlpatterns,
     *results.urlpatterns,
+    *choose.urlpatterns,
     *mine.urlpatterns,
 ]

@@ -146,6 +146,17 @@ EXPENSE_NAV = {
 }
 for _name, _keys in EXPENSE_NAV.items():
     EXPECTED_NAV[_name] = EXPECTED_NAV[_name] | _keys
+# Assessment (SPEC §12): staff read their own results (我的考核); supervisors and managers score
+# (待评分); they and HR read results (考核结果); HR runs the cycles, which managers read.
+ASSESSMENT_NAV = {
+    "staff_a": {"assessment_mine"},
+    "staff_b": {"assessment_mine"},
+    "supervisor_a": {"assessment_scoring", "assessment_results"},
+    "manager": {"assessment_scoring", "assessment_results", "assessment_cycles"},
+    "hr": {"assessment_results", "assessment_cycles"},
+}
+for _name, _keys in ASSESSMENT_NAV.items():
+    EXPECTED_NAV[_name] = EXPECTED_NAV[_name] | _keys
 # People with two roles see the menus of both: HR's or the supervisor's, and their own as staff.
 STAFF_OWN = {
     "my_record",
@@ -155,6 +166,7 @@ STAFF_OWN = {
     "my_reports",
     "claims_mine",
     "trips",
+    "assessment_mine",
 }
 EXPECTED_NAV["hr_staff"] = EXPECTED_NAV["hr"] | STAFF_OWN
 EXPECTED_NAV["supervisor_staff"] = EXPECTED_NAV["supervisor_a"] | STAFF_OWN

@@ -81,3 +81,6 @@ ROWS = [
         data=lambda w: {"outcome": "training", "note": "沟通培训"},
     ),
 ]
+
+# 考核结果: whoever reads results of others (HR, managers, supervisors) chooses among them.
+ROWS.append(Row("assessment:results_choose", only(("hr", "manager", "supervisor_a"))))
