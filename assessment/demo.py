@@ -33,6 +33,8 @@ SUPERVISOR_NAMES = ("吴海峰", "冯立强", "陈国平", "魏志刚", "蒋文�
 # their staff numbers: two excellent, a tie (the third and fourth), one below 60 (flagged for a
 # position adjustment), the rest between 70 and 85.
 LEADING = ("95", "91.5", "86", "86", "55")
+APPEAL_REASON = "本季度承担了两次夜间抢修，团队协作评分偏低，申请复核。"
+BONUS_NOTE = "季度绩效奖金"
 
 
 def _supervisors(world: DemoWorld) -> dict[int, object]:
@@ -118,6 +120,7 @@ def assessment_demo(world: DemoWorld) -> None:
             computed=person.pk in computed,
         )
     cycle_close(cycle=closed, by=hr)
+    _after_the_close(world, closed, manager=manager)
 
     scoring = cycle_open(
         company=world.company,
@@ -138,6 +141,39 @@ def assessment_demo(world: DemoWorld) -> None:
             manager=manager,
             computed=person.pk in computed,
         )
+
+
+def _after_the_close(world: DemoWorld, cycle, *, manager) -> None:
+    """What follows a close: the one flagged below 60 appeals (waiting in the manager's inbox),
+    the two best get a bonus, and the first site's assessment sheets are asked for as a PDF (made
+    by the worker once `make run` starts it). The staff login's own result is left for them to
+    acknowledge or appeal."""
+    from assessment.exports.jobs import SHEETS_PDF, sheets_pdf_params
+    from assessment.models import Result
+    from assessment.services.results import outcome_set, result_appeal
+    from onsite.exports.services import export_request
+
+    results = Result.objects.filter(cycle=cycle).select_related("cycle", "staff")
+    flagged = results.filter(adjustment=True).exclude(staff=world.people[0]).first()
+    if flagged is not None:
+        result_appeal(result=flagged, by=_login_of(flagged.staff), reason=APPEAL_REASON)
+    for result in results.order_by("company_rank", "staff__staff_no")[:2]:
+        outcome_set(result=result, by=manager, outcome="bonus", note=BONUS_NOTE)
+    export_request(
+        user=manager, kind=SHEETS_PDF, params=sheets_pdf_params(cycle=cycle, site=world.sites[0])
+    )
+
+
+def _login_of(person):
+    """The person's login, made for the demo (no password) when they have none."""
+    if person.user_id:
+        return person.user
+    user = get_user_model()(username=f"staff-{person.staff_no.lower()}")
+    user.set_unusable_password()
+    user.save()
+    person.user = user
+    person.save(update_fields=["user"])
+    return user
 
 
 def register() -> None:

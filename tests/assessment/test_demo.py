@@ -65,3 +65,16 @@ def test_the_current_quarter_is_half_scored(demo):
     scored = Score.objects.filter(cycle=cycle).values("staff_id").distinct().count()
     assert scored == people // 2 and 0 < scored < people
     assert not Result.objects.filter(cycle=cycle).exists()
+
+
+def test_after_the_close_one_appeals_the_best_get_a_bonus_and_the_sheets_are_asked_for(demo):
+    from onsite.exports.models import ExportJob
+
+    last = Quarter.containing(timezone.localdate()).shift(-1)
+    cycle = Cycle.objects.get(company=demo, label=last.label)
+    (appealed,) = Result.objects.filter(cycle=cycle, status="appealed")
+    assert appealed.adjustment and "复核" in appealed.appeal_reason
+    bonus = Result.objects.filter(cycle=cycle, outcome="bonus").order_by("company_rank")
+    assert list(bonus.values_list("company_rank", flat=True)) == [1, 2]
+    job = ExportJob.objects.get(kind="assessment.sheets_pdf")
+    assert job.requested_by.username == "manager" and job.params["cycle"] == cycle.pk
