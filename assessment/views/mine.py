@@ -10,9 +10,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -21,6 +23,7 @@ from assessment.forms.results import UPHOLD, AppealDecisionForm, AppealForm, Out
 from assessment.models import CycleStatus, Result, ResultStatus, Score, Scorer
 from assessment.selectors.scope import results_visible_to
 from assessment.services import results as services
+from assessment.services.pdf import sheet_pdf
 from assessment.services.scores import satisfaction_for
 from onsite.audit import history_entries
 from onsite.facts import facts_of
@@ -198,6 +201,23 @@ def outcome_record(request, pk: int):
     return _back(result)
 
 
+@login_required
+@require_GET
+def result_pdf(request, pk: int):
+    """The person's assessment sheet (考核表) as one A4 page, for whoever reads the result."""
+    result = _result(request, pk)
+    try:
+        pdf = sheet_pdf(result=result)
+    except Refused as refusal:
+        refused(request, refusal)
+        return _back(result)
+    filename = f"{_('Assessment sheet')}-{result.cycle.label}-{result.staff.staff_no}.pdf"
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 urlpatterns = [
     path("mine/", mine, name="mine"),
     path("result/<int:pk>/", result_detail, name="result"),
@@ -205,4 +225,5 @@ urlpatterns = [
     path("result/<int:pk>/appeal/", result_appeal, name="result_appeal"),
     path("result/<int:pk>/decide/", appeal_decide, name="appeal_decide"),
     path("result/<int:pk>/outcome/", outcome_record, name="outcome_record"),
+    path("result/<int:pk>/sheet.pdf", result_pdf, name="result_pdf"),
 ]

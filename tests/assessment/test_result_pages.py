@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from assessment.models import Cycle, Result
 from tests.assessment.test_pdf import closed_cycle
+from tests.pdf import pdf_page_count, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +100,15 @@ def test_the_appeal_waits_in_the_managers_inbox(client, world):
     text = client.get(reverse("inbox:list")).content.decode()
     assert "考核申诉" in text and world.person_a.name in text
     assert reverse("assessment:result", args=[result.pk]) in text
+
+
+def test_the_sheet_of_one_person_is_a_real_pdf_page(client, world):
+    cycle = closed_cycle(world)
+    result = Result.objects.get(cycle=cycle, staff=world.person_a)
+    client.force_login(world.supervisor_a)
+    response = client.get(reverse("assessment:result_pdf", args=[result.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    pdf = b"".join(response.streaming_content) if response.streaming else response.content
+    assert pdf_page_count(pdf) == 1
+    text = pdf_text(pdf)
+    assert world.person_a.name in text and "考核表" in text

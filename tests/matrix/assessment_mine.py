@@ -58,6 +58,7 @@ ROWS = [
     Row("assessment:mine", only(PLACED, other=403)),
     Row("assessment:result", only(READERS_A), args=result_a, label="assessment:result A"),
     Row("assessment:result", only(READERS_B), args=result_b, label="assessment:result B"),
+    Row("assessment:result_pdf", only(READERS_A), args=result_a),
     Row("assessment:result_acknowledge", owner_only("staff_a"), method="post", args=result_a),
     Row(
         "assessment:result_appeal",
