@@ -5,8 +5,10 @@ reads what (404 outside), and a fixed number of queries whatever the number of p
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -20,7 +22,7 @@ from assessment.services import cycles
 from assessment.views import results as results_views
 from onsite.roles import Role
 from tests import factories
-from tests.assessment.test_cycles import opened, score_all
+from tests.assessment.test_cycles import opened, resolved_ticket, score_all
 from tests.pages import words
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +53,11 @@ def ranks(response) -> dict[str, tuple[str, str]]:
     for chunk in text.split("<tr data-staff=")[1:]:
         site_rank = chunk.split('data-site-rank="')[1].split('"')[0]
         company_rank = chunk.split('data-company-rank="')[1].split('"')[0]
-        name = chunk.split('<th scope="row" class="fw-normal text-nowrap">')[1].split("<")[0]
+        name = re.sub(
+            r"<[^>]+>",
+            "",
+            chunk.split('<th scope="row" class="fw-normal text-nowrap">')[1].split("</th>")[0],
+        )
         found[name] = (site_rank, company_rank)
     return found
 
@@ -86,6 +92,10 @@ def test_the_site_page_ranks_the_site_and_lists_the_flagged_apart(client, world)
     client.force_login(world.supervisor_a)
     response = client.get(site_url(cycle, world.site_a))
     assert response.status_code == 200
+    # Each name leads to the person's result.
+    result = Result.objects.get(cycle=cycle, staff=low)
+    assert f'href="{reverse("assessment:result", args=[result.pk])}"' in response.content.decode()
+    assert client.get(reverse("assessment:result", args=[result.pk])).status_code == 200
     assert ranks(response) == {"张三": ("1", "1"), "王五": ("1", "1"), "赵六": ("3", "4")}
     flagged = response.content.decode().split('data-testid="flagged"')[1].split("</ul>")[0]
     assert f'data-staff="{low.pk}"' in flagged
@@ -119,6 +129,20 @@ def test_an_open_cycle_shows_its_provisional_ranking_without_saving(client, worl
     assert "暂定" in words(response)
     # No PDF before the close, and nothing was stored.
     assert 'data-testid="results-pdf"' not in response.content.decode()
+    assert not Result.objects.filter(cycle=cycle).exists()
+
+
+def test_the_provisional_ranking_computes_satisfaction_from_ticket_ratings(client, world):
+    cycle, _third, _low = scored(world, close=False)
+    # Three ratings of 5 make 张三's satisfaction 100 in place of the 90 scored: 92.0, alone first.
+    for _n in range(3):
+        resolved_ticket(world, world.person_a, 5, datetime.date(2026, 8, 3))
+    client.force_login(world.hr)
+    response = client.get(company_url(cycle))
+    assert ranks(response)["张三"] == ("1", "1")
+    assert ranks(response)["王五"] == ("2", "2")
+    row = response.content.decode().split(f'data-staff="{world.person_a.pk}"')[1].split("</tr>")[0]
+    assert "100.0" in row and "92.0" in row
     assert not Result.objects.filter(cycle=cycle).exists()
 
 
@@ -234,11 +258,12 @@ def queries_of(client, url) -> int:
     return len(captured)
 
 
+@pytest.mark.parametrize("closed", [True, False], ids=["closed", "open"])
 @pytest.mark.parametrize("page", ["company", "site", "xlsx"])
 def test_the_pages_take_as_many_queries_for_3_people_as_for_30(
-    client, world, page, django_assert_num_queries
+    client, world, page, closed, django_assert_num_queries
 ):
-    cycle, *_people = scored(world)
+    cycle, *_people = scored(world, close=closed)
     client.force_login(world.hr)
     url = {
         "company": company_url(cycle),
@@ -249,10 +274,20 @@ def test_the_pages_take_as_many_queries_for_3_people_as_for_30(
     add_people(world, cycle, 27)
     many = queries_of(client, url)
     assert few == many
-    with django_assert_num_queries(PINNED[page]):
-        client.get(url)
+    with django_assert_num_queries(PINNED[page, closed]):
+        response = client.get(url)
+    if page != "xlsx":
+        assert len(ranks(response)) == (4 + 27 if page == "company" else 3 + 27)
 
 
 # Session, user, grants and staff record, the cycle, the site (site pages), the sites list
-# (company page), then the ranking: criteria, results, months, scores.
-PINNED = {"company": 11, "site": 11, "xlsx": 10}
+# (company page), then the ranking: a closed cycle's criteria, results, months and scores; an
+# open one's policy, months, scores, everyone's ticket ratings, placements, people and sites.
+PINNED = {
+    ("company", True): 11,
+    ("site", True): 11,
+    ("xlsx", True): 10,
+    ("company", False): 15,
+    ("site", False): 15,
+    ("xlsx", False): 14,
+}
