@@ -51,3 +51,10 @@ def test_the_page_reads_a_fixed_number_of_queries(client, world, django_assert_n
     with django_assert_num_queries(len(one)):
         response = client.get(URL)
     assert response.content.decode().count("data-cycle=") == 6
+
+
+def test_the_cycle_page_leads_to_its_ranking(client, world):
+    cycle = factories.CycleFactory(company=world.company, label="2026Q3")
+    client.force_login(world.hr)
+    text = client.get(reverse("assessment:cycle", args=[cycle.pk])).content.decode()
+    assert reverse("assessment:results_company", args=[cycle.pk]) in text and "临时排名" in text
