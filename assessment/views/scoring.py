@@ -6,7 +6,8 @@ Scope: the cycle is one the reader reads (`cycles_visible_to`), the person one a
 the reader scores on some criterion (a supervisor of a site where they were placed in the period,
 a manager of them); anyone else, and the reader's own record, is 404. Which boxes are editable is
 `may_score` (an appeal reopens a closed cycle's scores for the manager) and what `score_set`
-refuses; a POST with nothing to score is 403. Every score of the form is saved at once or none."""
+refuses; a POST with nothing to score is 403. Every score of the form is saved at once or none,
+then the scorer goes on to the next person left (re-scored on an appeal: back to the result)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from assessment import permissions as rules
 from assessment.forms.scoring import ScoresForm, comment_field, criterion_error, score_field
-from assessment.models import Cycle, Score, Scorer
+from assessment.models import Cycle, Result, Score, Scorer
 from assessment.selectors import scoring as read
 from assessment.selectors.scope import cycles_visible_to
 from assessment.services.cycles import people_of
@@ -163,6 +164,12 @@ def _rows(sheet: dict, form: ScoresForm | None) -> list[dict]:
 
 
 def _next(request, cycle: Cycle, staff: Staff):
+    if cycle.is_closed:
+        # Re-scored on an appeal: back to the result, where the manager decides the appeal.
+        result = Result.objects.filter(cycle=cycle, staff=staff).first()
+        if result is not None:
+            return redirect("assessment:result", result.pk)
+        return redirect("assessment:score_person", cycle.pk, staff.pk)
     following = read.next_left(request.user, cycle=cycle, after_staff_id=staff.pk)
     if following is None:
         return redirect("assessment:scoring")
