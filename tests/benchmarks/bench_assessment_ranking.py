@@ -1,9 +1,9 @@
 """The ranking of a company's assessment cycle at scale (SPEC §12): the demo company with
 BENCH_STAFF people (2,000 by default), its closed last quarter read by its HR admin as the
 company's result page (every person's row, the grade chart, the flagged) and as the XLSX, with
-the number of queries each takes, which does not grow with the people. The current quarter, still
-scoring, is timed too: its provisional ranking reads each person's ticket ratings (the core's
-ratings registry answers one person at a time), so its queries grow with the people."""
+the number of queries each takes, which does not grow with the people; and the current quarter,
+still scoring, whose provisional ranking is computed as it stands (everyone's ticket ratings in
+one read)."""
 
 from __future__ import annotations
 
