@@ -59,7 +59,7 @@ EDGES = (
     LONG,
 )
 ADMIN_EDGES = ("0", "99999999999999999999", "²", "2026-13", LONG)
-PROJECT_APPS = ("onsite", "staffing", "attendance")
+PROJECT_APPS = ("onsite", "staffing", "attendance", "assessment")
 
 
 @pytest.fixture(autouse=True)
