@@ -24,6 +24,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from openpyxl.cell.cell import Cell
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
@@ -78,10 +79,16 @@ def csv_bytes(rows: Iterable[Sequence], *, bom: bool = True) -> bytes:
 def xlsx_append(worksheet, values: Iterable) -> None:
     """Append one row of `values` to an openpyxl worksheet, text neutralised and stored as a
     string (data type `s`): no cell this writes is ever a formula."""
-    worksheet.append([safe_cell(value) for value in values])
-    for cell in worksheet[worksheet.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
+    row = []
+    for value in values:
+        value = safe_cell(value)
+        if isinstance(value, str):
+            # A cell made here and appended: reading the row back (worksheet[max_row]) scanned
+            # every cell of the sheet on each row, seconds for a 2,000-row ranking.
+            value = Cell(worksheet, value=value)
+            value.data_type = "s"
+        row.append(value)
+    worksheet.append(row)
 
 
 def xlsx_bytes(workbook) -> bytes:
