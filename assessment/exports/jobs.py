@@ -94,8 +94,9 @@ def sheets_pdf_build(*, params: dict, user, progress: Callable[[int], None]) -> 
     except Refused as refusal:
         raise ExportFailed(str(refusal)) from None
     progress(95)
+    title = _("Assessment sheets")
     return ExportFile(
-        name=f"{_('Assessment sheets')}-{site.code}-{cycle.label}.pdf",
+        name=f"{title}-{site.code}-{cycle.label}.pdf",
         content=pdf,
         content_type="application/pdf",
     )

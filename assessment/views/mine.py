@@ -211,7 +211,8 @@ def result_pdf(request, pk: int):
     except Refused as refusal:
         refused(request, refusal)
         return _back(result)
-    filename = f"{_('Assessment sheet')}-{result.cycle.label}-{result.staff.staff_no}.pdf"
+    title = _("Assessment sheet")
+    filename = f"{title}-{result.cycle.label}-{result.staff.staff_no}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(True, filename)
     response["Cache-Control"] = "private, no-store"

@@ -208,7 +208,8 @@ def results_xlsx(request, cycle_pk: int, site_pk: int | None = None):
         cycle, site, departments = _site_scope(request, cycle_pk, site_pk)
         code = site.code
     held = ranking(cycle=cycle, site=site, departments=departments)
-    name = f"{_('Assessment results')}-{code}-{cycle.label}.xlsx"
+    title = _("Assessment results")
+    name = f"{title}-{code}-{cycle.label}.xlsx"
     return _xlsx_response(held, _title(cycle, site), name)
 
 
