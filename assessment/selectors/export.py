@@ -63,25 +63,35 @@ def ranked_sites(cycle: Cycle) -> dict[int, int]:
     return {staff_id: site_id for staff_id, (_last, site_id) in sites.items()}
 
 
-def _scores(cycles) -> dict[int, dict[str, list[Decimal]]]:
-    """{staff id: {criterion key: [scores]}} over the cycles given."""
+def scores_by_key(cycles, staff_ids=None) -> dict[int, dict[str, Decimal]]:
+    """{staff id: {criterion key: score}} of the people given (None: everyone) over `cycles`:
+    a cycle's own scores, or over a monthly company's months each person's mean of them (one
+    decimal, half up)."""
     found: dict[int, dict[str, list[Decimal]]] = {}
-    for staff_id, key, score in Score.objects.filter(cycle__in=cycles).values_list(
-        "staff_id", "criterion__key", "score"
-    ):
+    rows = Score.objects.filter(cycle__in=cycles)
+    if staff_ids is not None:
+        rows = rows.filter(staff_id__in=staff_ids)
+    for staff_id, key, score in rows.values_list("staff_id", "criterion__key", "score"):
         found.setdefault(staff_id, {}).setdefault(key, []).append(score)
-    return found
+    return {
+        staff_id: {key: rule.average_of(values) for key, values in keys.items()}
+        for staff_id, keys in found.items()
+    }
 
 
 def criterion_scores(cycle: Cycle) -> dict[int, dict[str, Decimal]]:
     """Each person's score of each criterion key: the cycle's own, or for a monthly company's
     quarter the mean of their months."""
     months = list(months_of(cycle))
-    found = _scores(months or [cycle])
-    return {
-        staff_id: {key: rule.average_of(values) for key, values in keys.items()}
-        for staff_id, keys in found.items()
-    }
+    return scores_by_key(months or [cycle])
+
+
+def month_totals(months) -> dict[int, Decimal]:
+    """A monthly company's quarter: each person's mean of their months' totals."""
+    by_person: dict[int, list[Decimal]] = {}
+    for staff_id, total in Result.objects.filter(cycle__in=months).values_list("staff_id", "total"):
+        by_person.setdefault(staff_id, []).append(total)
+    return {pk: rule.average_of(values) for pk, values in by_person.items()}
 
 
 def _computed_satisfaction(cycle: Cycle, scores: dict[int, dict[str, Decimal]], people) -> None:
@@ -103,12 +113,7 @@ def _results_as_they_stand(cycle: Cycle) -> list[Result]:
     policy = policy_for(company=cycle.company_id)
     months = list(months_of(cycle))
     if months:
-        by_person: dict[int, list[Decimal]] = {}
-        for staff_id, total in Result.objects.filter(cycle__in=months).values_list(
-            "staff_id", "total"
-        ):
-            by_person.setdefault(staff_id, []).append(total)
-        totals = {pk: rule.average_of(values) for pk, values in by_person.items()}
+        totals = month_totals(months)
     else:
         weights = dict(cycle.criteria.values_list("key", "weight"))
         scores = criterion_scores(cycle)

@@ -20,7 +20,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from assessment.models import Cycle, Grade, Result, ResultStatus, Score, Scorer
+from assessment.models import Cycle, Grade, Result, ResultStatus, Scorer
 from assessment.selectors import export
 from assessment.selectors import results as rule
 from onsite import facts
@@ -109,27 +109,10 @@ def _columns(cycle: Cycle) -> list[tuple[Column, str]]:
     ]
 
 
-def _scores_of(cycles: list, staff_ids=None) -> dict[int, dict[str, Decimal]]:
-    """{staff id: {criterion key: score}} of the people given (None: everyone): the cycle's own
-    scores, or for a monthly company's quarter each person's mean of their months (one decimal,
-    half up)."""
-    found: dict[int, dict[str, list[Decimal]]] = {}
-    rows = Score.objects.filter(cycle__in=cycles)
-    if staff_ids is not None:
-        rows = rows.filter(staff_id__in=staff_ids)
-    rows = rows.values_list("staff_id", "criterion__key", "score")
-    for staff_id, key, score in rows:
-        found.setdefault(staff_id, {}).setdefault(key, []).append(score)
-    return {
-        staff_id: {key: rule.average_of(values) for key, values in keys.items()}
-        for staff_id, keys in found.items()
-    }
-
-
 def _closed(cycle: Cycle, results: QuerySet[Result], columns: list[Column]) -> list[RankingRow]:
     results = list(results.select_related("staff", "site"))
     months = list(export.months_of(cycle))
-    scores = _scores_of(months or [cycle], [r.staff_id for r in results])
+    scores = export.scores_by_key(months or [cycle], [r.staff_id for r in results])
     return [
         RankingRow(
             staff_id=r.staff_id,
@@ -164,14 +147,9 @@ def _provisional(cycle: Cycle, columns: list[tuple[Column, str]]) -> list[Rankin
     """Every person of the company as the close would rank them now, nothing saved."""
     policy = policy_for(company=cycle.company_id)
     months = list(export.months_of(cycle))
-    scores = _scores_of(months or [cycle])
+    scores = export.scores_by_key(months or [cycle])
     if months:
-        by_person: dict[int, list[Decimal]] = {}
-        for staff_id, total in Result.objects.filter(cycle__in=months).values_list(
-            "staff_id", "total"
-        ):
-            by_person.setdefault(staff_id, []).append(total)
-        totals = {pk: rule.average_of(values) for pk, values in by_person.items()}
+        totals = export.month_totals(months)
     else:
         computed = [column.key for column, scorer in columns if scorer == Scorer.COMPUTED]
         if computed:

@@ -31,6 +31,7 @@ from assessment.models import (
     Scorer,
 )
 from assessment.selectors import results as rule
+from assessment.selectors.export import month_totals
 from onsite.org.models import Assignment, Company, Staff
 from onsite.periods import Month, Quarter
 from onsite.policy import policy_for
@@ -212,12 +213,7 @@ def _totals(cycle: Cycle) -> dict[int, Decimal]:
     monthly, the average of their months' results."""
     months = _months_of(cycle)
     if cycle.kind == CycleKind.QUARTER and months.exists():
-        by_person: dict[int, list[Decimal]] = {}
-        for staff_id, total in Result.objects.filter(cycle__in=months).values_list(
-            "staff_id", "total"
-        ):
-            by_person.setdefault(staff_id, []).append(total)
-        return {pk: rule.average_of(values) for pk, values in by_person.items()}
+        return month_totals(months)
     weights = dict(cycle.criteria.values_list("pk", "weight"))
     pairs: dict[int, list[tuple[int, Decimal]]] = {}
     for staff_id, criterion_id, score in Score.objects.filter(cycle=cycle).values_list(

@@ -116,38 +116,54 @@ def _back(result: Result):
     return redirect("assessment:result", result.pk)
 
 
+def _act(request, result: Result, *, may, form_class=None, act, done: str):
+    """A POST on a result: the rule (403), the form (its errors as messages), one service call
+    (its refusal as a message), then back to the result's page."""
+    if not may(request.user, result):
+        raise PermissionDenied
+    data = {}
+    if form_class is not None:
+        form = form_class(request.POST)
+        if not form.is_valid():
+            form_errors(request, form)
+            return _back(result)
+        data = form.cleaned_data
+    try:
+        act(data)
+    except Refused as refusal:
+        refused(request, refusal)
+    else:
+        messages.success(request, done)
+    return _back(result)
+
+
 @login_required
 @require_POST
 def result_acknowledge(request, pk: int):
     result = _result(request, pk)
-    if not rules.owns_result(request.user, result):
-        raise PermissionDenied
-    try:
-        services.result_acknowledge(result=result, by=request.user)
-    except Refused as refusal:
-        refused(request, refusal)
-    else:
-        messages.success(request, _("You have acknowledged your result."))
-    return _back(result)
+    return _act(
+        request,
+        result,
+        may=rules.owns_result,
+        act=lambda data: services.result_acknowledge(result=result, by=request.user),
+        done=_("You have acknowledged your result."),
+    )
 
 
 @login_required
 @require_POST
 def result_appeal(request, pk: int):
     result = _result(request, pk)
-    if not rules.owns_result(request.user, result):
-        raise PermissionDenied
-    form = AppealForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-        return _back(result)
-    try:
-        services.result_appeal(result=result, by=request.user, reason=form.cleaned_data["reason"])
-    except Refused as refusal:
-        refused(request, refusal)
-    else:
-        messages.success(request, _("Your appeal is sent to your manager."))
-    return _back(result)
+    return _act(
+        request,
+        result,
+        may=rules.owns_result,
+        form_class=AppealForm,
+        act=lambda data: services.result_appeal(
+            result=result, by=request.user, reason=data["reason"]
+        ),
+        done=_("Your appeal is sent to your manager."),
+    )
 
 
 @login_required
@@ -160,45 +176,33 @@ def appeal_decide(request, pk: int):
     if stale:
         messages.error(request, stale)
         return _back(result)
-    form = AppealDecisionForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-        return _back(result)
-    decision = form.cleaned_data["decision"]
-    try:
-        flow.perform(decision, record=result, by=request.user, note=form.cleaned_data["note"])
-    except Refused as refusal:
-        refused(request, refusal)
-    else:
-        messages.success(
-            request,
-            _("The appeal is upheld.") if decision == UPHOLD else _("The appeal is rejected."),
-        )
-    return _back(result)
+    upheld = request.POST.get("decision") == UPHOLD
+    return _act(
+        request,
+        result,
+        may=lambda user, record: True,  # the workflow's rule, asked by stale() above
+        form_class=AppealDecisionForm,
+        act=lambda data: flow.perform(
+            data["decision"], record=result, by=request.user, note=data["note"]
+        ),
+        done=_("The appeal is upheld.") if upheld else _("The appeal is rejected."),
+    )
 
 
 @login_required
 @require_POST
 def outcome_record(request, pk: int):
     result = _result(request, pk)
-    if not rules.may_record_outcome(request.user, result):
-        raise PermissionDenied
-    form = OutcomeForm(request.POST)
-    if not form.is_valid():
-        form_errors(request, form)
-        return _back(result)
-    try:
-        services.outcome_set(
-            result=result,
-            by=request.user,
-            outcome=form.cleaned_data["outcome"],
-            note=form.cleaned_data["note"],
-        )
-    except Refused as refusal:
-        refused(request, refusal)
-    else:
-        messages.success(request, _("The outcome is recorded."))
-    return _back(result)
+    return _act(
+        request,
+        result,
+        may=rules.may_record_outcome,
+        form_class=OutcomeForm,
+        act=lambda data: services.outcome_set(
+            result=result, by=request.user, outcome=data["outcome"], note=data["note"]
+        ),
+        done=_("The outcome is recorded."),
+    )
 
 
 @login_required
