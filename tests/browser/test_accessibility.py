@@ -10,11 +10,14 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page
 
+from assessment.models import Result
+from assessment.services.cycles import cycle_close, cycle_open, cycle_start_scoring
 from onsite.org.models import Assignment
 from staffing.services.expenses import claim_totals_update
 from tests import factories
 from tests.browser.axe import blocking, report, run_axe
 from tests.browser.conftest import DESKTOP, PHONE, login, page_width, screenshot, url
+from tests.dates import THURSDAY
 from tests.factories import correction_requested as request_afternoon
 from tests.factories import explanation_written as write
 from tests.factories import leave_on as leave_of
@@ -65,6 +68,17 @@ def key_pages(world, username: str) -> list[tuple[str, tuple]]:
     claim_page = ("staffing:claim_detail", (claim.pk,))
     trip_page = ("staffing:trip_detail", (trip.pk,))
     stats = ("staffing:expense_stats", ())
+    scoring, closed, result = assessment_of(world)
+    assessment_results = [
+        ("assessment:results_choose", ()),
+        ("assessment:results_site", (closed.pk, site.pk)),
+        ("assessment:result", (result.pk,)),
+    ]
+    scorer = [
+        ("assessment:scoring", ()),
+        ("assessment:score_person", (scoring.pk, a.pk)),
+    ]
+    cycles = [("assessment:cycles", ()), ("assessment:cycle", (scoring.pk,))]
     return {
         "hr": everyone
         + site_pages
@@ -82,12 +96,19 @@ def key_pages(world, username: str) -> list[tuple[str, tuple]]:
             ("staffing:bank_account_edit", (a.pk,)),
             claim_page,
             stats,
+            *cycles,
+            ("assessment:cycle", (closed.pk,)),
+            ("assessment:criteria", (world.company.pk,)),
+            ("assessment:results_company", (closed.pk,)),
+            *assessment_results,
         ],
         "supervisor_a": everyone
         + site_pages
         + office
         + desk
-        + [("attendance:punch_add", ()), ("staffing:claims_to_sign", ()), claim_page],
+        + [("attendance:punch_add", ()), ("staffing:claims_to_sign", ()), claim_page]
+        + scorer
+        + assessment_results,
         "staff_a": everyone
         + site_pages
         + [
@@ -111,6 +132,8 @@ def key_pages(world, username: str) -> list[tuple[str, tuple]]:
             ("staffing:trip_new", ()),
             trip_page,
             claim_page,
+            ("assessment:mine", ()),
+            ("assessment:result", (result.pk,)),
         ],
         "manager": everyone
         + office
@@ -121,10 +144,33 @@ def key_pages(world, username: str) -> list[tuple[str, tuple]]:
             ("staffing:claims_to_sign", ()),
             claim_page,
             stats,
+            *scorer,
+            *cycles,
+            ("assessment:results_company", (closed.pk,)),
+            *assessment_results,
         ],
         "finance": [*everyone, ("staffing:finance_claims", ()), claim_page, stats],
         "client_a": everyone + site_pages,
     }[username]
+
+
+def assessment_of(world):
+    """A quarter being scored (2026Q3) and a closed one (2026Q2) with 张三's result and scores."""
+    hr = world.users["hr"]
+    scoring = cycle_open(company=world.company, label="2026Q3", scoring_deadline=THURSDAY, by=hr)
+    cycle_start_scoring(cycle=scoring, by=hr)
+    closed = cycle_open(company=world.company, label="2026Q2", scoring_deadline=THURSDAY, by=hr)
+    cycle_start_scoring(cycle=closed, by=hr)
+    for criterion, score in zip(closed.criteria.all(), ("88", "90", "80", "85"), strict=True):
+        factories.ScoreFactory(
+            criterion=criterion,
+            staff=world.person_a,
+            score=Decimal(score),
+            scored_by=world.users["manager" if criterion.key == "teamwork" else "supervisor_a"],
+            comment="巡检记录完整，工单响应及时。",
+        )
+    cycle_close(cycle=closed, by=hr)
+    return scoring, closed, Result.objects.get(cycle=closed, staff=world.person_a)
 
 
 def expenses_of(person, site):
