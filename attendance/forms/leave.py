@@ -46,6 +46,9 @@ def previewed(form: forms.Form, names) -> None:
                 "hx-trigger": "change",
                 "hx-target": PREVIEW_BOX,
                 "hx-include": "closest form",
+                # A later change aborts the request still under way, so an older answer never
+                # lands over a newer one.
+                "hx-sync": "closest form:replace",
             }
         )
 

@@ -47,8 +47,10 @@ def test_two_days_asked_on_a_phone_approved_in_the_inbox_and_counted_on_the_shee
     staff.select_option("#id_kind", "personal")
     staff.fill("#id_start", start.isoformat())
     staff.fill("#id_end", end.isoformat())
+    # Before sending, the box under the dates counts the working days. It grows above the
+    # emergency box, so that box is ticked once the count has landed.
+    expect(staff.locator("[data-testid=preview-days]")).to_contain_text("2")
     staff.locator("#id_emergency").check()
-    # Before sending, the box under the dates counts the working days.
     expect(staff.locator("[data-testid=preview-days]")).to_contain_text("2")
     staff.fill("#id_reason", "家人突发急病，陪同就医")
     staff.select_option("#id_cover", str(colleague.pk))

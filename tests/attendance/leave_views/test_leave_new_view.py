@@ -122,6 +122,8 @@ def test_the_form_asks_the_preview_when_the_dates_change(english, world):
     text = page_text(english.get(URL))
     assert f'hx-get="{reverse("attendance:leave_preview")}"' in text
     assert 'hx-target="#leave-preview"' in text
+    # Each field asks on its own; a later change replaces the request still under way.
+    assert 'hx-sync="closest form:replace"' in text
     assert 'id="leave-preview"' in text
     assert "Choose the first and the last day" in text
 
